@@ -1,0 +1,99 @@
+use clauselint_model::{ClauseKind, Span};
+
+/// A contract as a check sees it: the extracted text and its clauses, borrowed from the host.
+#[derive(Debug, Clone, Copy)]
+pub struct Contract<'a> {
+    text: &'a str,
+    clauses: &'a [ClauseRef<'a>],
+}
+
+/// One clause of a [`Contract`].
+#[derive(Debug, Clone, Copy)]
+pub struct ClauseRef<'a> {
+    text: &'a str,
+    number: &'a str,
+    heading: &'a str,
+    span: Span,
+    kind: ClauseKind,
+}
+
+impl<'a> Contract<'a> {
+    /// A contract over `text` with the given clauses (used by the export glue and by tests).
+    pub fn new(text: &'a str, clauses: &'a [ClauseRef<'a>]) -> Contract<'a> {
+        Contract { text, clauses }
+    }
+
+    /// The whole extracted text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The clauses in document order.
+    pub fn clauses(&self) -> impl Iterator<Item = &'a ClauseRef<'a>> + use<'a> {
+        self.clauses.iter()
+    }
+
+    /// The operative clauses: body clauses, not preamble, recitals or signature blocks.
+    pub fn body(&self) -> impl Iterator<Item = &'a ClauseRef<'a>> + use<'a> {
+        self.clauses.iter().filter(|c| c.kind == ClauseKind::Body)
+    }
+
+    /// The text of a span, or `""` when the span is not valid here.
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text).unwrap_or("")
+    }
+}
+
+impl<'a> ClauseRef<'a> {
+    /// Builds a clause view over `doc_text`; an invalid span yields an empty clause.
+    pub fn new(
+        doc_text: &'a str,
+        span: Span,
+        number: &'a str,
+        heading: &'a str,
+        kind: ClauseKind,
+    ) -> ClauseRef<'a> {
+        let (text, span) = match span.slice(doc_text) {
+            Some(t) => (t, span),
+            None => ("", Span::new(0, 0)),
+        };
+        ClauseRef {
+            text,
+            number,
+            heading,
+            span,
+            kind,
+        }
+    }
+
+    /// The clause text, number and heading included.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The clause number ("7.2"), if any.
+    pub fn number(&self) -> Option<&'a str> {
+        (!self.number.is_empty()).then_some(self.number)
+    }
+
+    /// The clause heading, if any.
+    pub fn heading(&self) -> Option<&'a str> {
+        (!self.heading.is_empty()).then_some(self.heading)
+    }
+
+    /// The clause's span in the contract text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The clause's role.
+    pub fn kind(&self) -> ClauseKind {
+        self.kind
+    }
+
+    /// Converts a byte range of [`ClauseRef::text`] into a span of the contract text.
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        let end = end.min(self.text.len());
+        Span::new(self.span.start + start.min(end), self.span.start + end)
+    }
+}

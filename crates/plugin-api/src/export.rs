@@ -1,0 +1,262 @@
+//! The [`Check`] trait and the glue [`crate::export_check!`] instantiates.
+
+use serde::de::DeserializeOwned;
+
+use crate::{Contract, Report, Verdict};
+
+/// A contract check. Implement it, then export it with [`crate::export_check!`].
+pub trait Check: Sized + Send + Sync + 'static {
+    /// Check id, kebab-case; also the name of the check's table in the policy file.
+    const ID: &'static str;
+    /// Human name.
+    const NAME: &'static str;
+    /// The check's own version.
+    const VERSION: &'static str;
+    /// What the check looks for, in a sentence or two.
+    const DESCRIPTION: &'static str;
+    /// Every verdict the check can give.
+    const VERDICTS: &'static [Verdict];
+
+    /// The check's policy section. Defaults come from `Default`; mark it
+    /// `#[serde(deny_unknown_fields)]` so a misspelt key is an error.
+    type Policy: DeserializeOwned + Default;
+
+    /// Builds the check from its policy, rejecting bad values with a message that names the key.
+    fn new(policy: Self::Policy) -> Result<Self, String>;
+
+    /// Examines one contract. Returns one finding in the usual case.
+    fn check(&self, contract: &Contract<'_>) -> Vec<Report>;
+}
+
+#[doc(hidden)]
+pub mod __private {
+    //! Implementation of the exported entry points; used only by `export_check!`.
+
+    use std::any::Any;
+    use std::ffi::c_void;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+
+    use clauselint_model::{ClauseKind, Span};
+
+    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, status};
+    use crate::{Check, ClauseRef, Contract, WireFindings};
+
+    pub use crate::abi::{ABI_VERSION, PluginDescriptor};
+
+    fn panic_message(payload: &(dyn Any + Send)) -> String {
+        if let Some(s) = payload.downcast_ref::<&str>() {
+            (*s).to_owned()
+        } else if let Some(s) = payload.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            "unknown panic payload".to_owned()
+        }
+    }
+
+    fn write(out: *mut RBuf, bytes: Vec<u8>) {
+        if !out.is_null() {
+            // SAFETY: the host passes a valid, writable RBuf it owns for this call.
+            unsafe { out.write(RBuf::from_vec(bytes)) };
+        }
+    }
+
+    /// `configure` entry point.
+    ///
+    /// # Safety
+    /// Called by the host with a valid policy view and valid out-pointers.
+    pub unsafe fn configure<C: Check>(
+        policy: RStr,
+        state: *mut *mut c_void,
+        out: *mut RBuf,
+    ) -> i32 {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            // SAFETY: the host keeps the policy text alive for this call.
+            let text = unsafe { policy.as_str() };
+            let text = if text.trim().is_empty() { "{}" } else { &text };
+            let parsed: C::Policy = serde_json::from_str(text)
+                .map_err(|e| format!("policy section [{}]: {e}", C::ID))?;
+            C::new(parsed).map_err(|e| format!("policy section [{}]: {e}", C::ID))
+        }));
+        match result {
+            Ok(Ok(check)) => {
+                let handle = Box::into_raw(Box::new(check)).cast::<c_void>();
+                if !state.is_null() {
+                    // SAFETY: the host passes a valid, writable pointer slot.
+                    unsafe { state.write(handle) };
+                }
+                status::OK
+            }
+            Ok(Err(msg)) => {
+                write(out, msg.into_bytes());
+                status::ERROR
+            }
+            Err(payload) => {
+                write(out, panic_message(payload.as_ref()).into_bytes());
+                status::PANIC
+            }
+        }
+    }
+
+    fn kind_of(code: u32) -> ClauseKind {
+        match code {
+            0 => ClauseKind::Preamble,
+            1 => ClauseKind::Recital,
+            3 => ClauseKind::Signature,
+            _ => ClauseKind::Body,
+        }
+    }
+
+    /// `check` entry point.
+    ///
+    /// # Safety
+    /// `state` comes from `configure::<C>`; `doc` and everything it points to stay valid and
+    /// unchanged for the call.
+    pub unsafe fn check<C: Check>(
+        state: *const c_void,
+        doc: *const DocumentView,
+        out: *mut RBuf,
+    ) -> i32 {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            if state.is_null() || doc.is_null() {
+                return Err("host passed a null handle".to_owned());
+            }
+            // SAFETY: `state` was made by `configure::<C>` from a `Box<C>` and is still live.
+            let check = unsafe { &*state.cast::<C>() };
+            // SAFETY: the host lends a valid view for the duration of the call.
+            let doc = unsafe { &*doc };
+            // SAFETY: as above.
+            let text = unsafe { doc.text.as_str() };
+            let views: &[ClauseView] = if doc.clauses.is_null() || doc.clause_count == 0 {
+                &[]
+            } else {
+                // SAFETY: the host lends `clause_count` initialised views.
+                unsafe { std::slice::from_raw_parts(doc.clauses, doc.clause_count) }
+            };
+            let strings: Vec<_> = views
+                // SAFETY: clause strings live as long as the document view.
+                .iter()
+                .map(|v| unsafe { (v.number.as_str(), v.heading.as_str()) })
+                .collect();
+            let clauses: Vec<ClauseRef<'_>> = views
+                .iter()
+                .zip(&strings)
+                .map(|(v, (n, h))| {
+                    ClauseRef::new(&text, Span::new(v.start, v.end), n, h, kind_of(v.kind))
+                })
+                .collect();
+            let contract = Contract::new(&text, &clauses);
+            let findings = check
+                .check(&contract)
+                .into_iter()
+                .map(|r| r.into_finding())
+                .collect();
+            serde_json::to_vec(&WireFindings { findings }).map_err(|e| e.to_string())
+        }));
+        match result {
+            Ok(Ok(json)) => {
+                write(out, json);
+                status::OK
+            }
+            Ok(Err(msg)) => {
+                write(out, msg.into_bytes());
+                status::ERROR
+            }
+            Err(payload) => {
+                write(out, panic_message(payload.as_ref()).into_bytes());
+                status::PANIC
+            }
+        }
+    }
+
+    /// `free_buf` entry point.
+    ///
+    /// # Safety
+    /// `buf` was filled by this library and is freed once.
+    pub unsafe fn free_buf(buf: RBuf) {
+        // SAFETY: guaranteed by the caller; dropping cannot unwind past here in practice, but
+        // catch it anyway so nothing crosses the boundary.
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { buf.into_vec() })));
+    }
+
+    /// `destroy` entry point.
+    ///
+    /// # Safety
+    /// `state` was made by `configure::<C>` and is destroyed once.
+    pub unsafe fn destroy<C: Check>(state: *mut c_void) {
+        if state.is_null() {
+            return;
+        }
+        // SAFETY: guaranteed by the caller: the pointer is a live `Box<C>`.
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            drop(unsafe { Box::from_raw(state.cast::<C>()) })
+        }));
+    }
+}
+
+/// Exports a [`Check`] as a clauselint plugin: generates the entry symbol and the C entry
+/// points, each wrapped in `catch_unwind`. Use it once, in the plugin crate's `lib.rs`, and build
+/// the crate as a `cdylib`.
+#[macro_export]
+macro_rules! export_check {
+    ($check:ty) => {
+        const _: () = {
+            use $crate::__private as p;
+            use $crate::abi::{DocumentView, RBuf, RStr};
+
+            unsafe extern "C" fn configure(
+                policy: RStr,
+                state: *mut *mut ::std::ffi::c_void,
+                out: *mut RBuf,
+            ) -> i32 {
+                // SAFETY: forwarded from the host, which upholds the ABI contract.
+                unsafe { p::configure::<$check>(policy, state, out) }
+            }
+            unsafe extern "C" fn check(
+                state: *const ::std::ffi::c_void,
+                doc: *const DocumentView,
+                out: *mut RBuf,
+            ) -> i32 {
+                // SAFETY: forwarded from the host, which upholds the ABI contract.
+                unsafe { p::check::<$check>(state, doc, out) }
+            }
+            unsafe extern "C" fn free_buf(buf: RBuf) {
+                // SAFETY: forwarded from the host, which upholds the ABI contract.
+                unsafe { p::free_buf(buf) }
+            }
+            unsafe extern "C" fn destroy(state: *mut ::std::ffi::c_void) {
+                // SAFETY: forwarded from the host, which upholds the ABI contract.
+                unsafe { p::destroy::<$check>(state) }
+            }
+
+            static VERDICTS: ::std::sync::LazyLock<String> = ::std::sync::LazyLock::new(|| {
+                <$check as $crate::Check>::VERDICTS
+                    .iter()
+                    .map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            });
+
+            static DESCRIPTOR: ::std::sync::LazyLock<p::PluginDescriptor> =
+                ::std::sync::LazyLock::new(|| p::PluginDescriptor {
+                    abi_version: p::ABI_VERSION,
+                    id: RStr::new(<$check as $crate::Check>::ID),
+                    name: RStr::new(<$check as $crate::Check>::NAME),
+                    version: RStr::new(<$check as $crate::Check>::VERSION),
+                    description: RStr::new(<$check as $crate::Check>::DESCRIPTION),
+                    verdicts: RStr::new(VERDICTS.as_str()),
+                    configure,
+                    check,
+                    free_buf,
+                    destroy,
+                });
+
+            #[unsafe(no_mangle)]
+            pub extern "C" fn clauselint_plugin_entry() -> *const p::PluginDescriptor {
+                // A panic cannot happen here (LazyLock init only joins a few strings), but
+                // catch it so nothing unwinds into the host.
+                ::std::panic::catch_unwind(|| &*DESCRIPTOR as *const p::PluginDescriptor)
+                    .unwrap_or(::std::ptr::null())
+            }
+        };
+    };
+}

@@ -1,0 +1,100 @@
+//! What crosses the boundary from plugin to host, as JSON.
+
+use clauselint_model::{ParamValue, Params, Span, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// A byte span of the document text, as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One finding as a plugin returns it; the host adds the check id, quotes and locations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireFinding {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// One sentence for the reader.
+    pub message: String,
+    /// Evidence spans into the document text.
+    #[serde(default)]
+    pub evidence: Vec<WireSpan>,
+    /// Extracted parameters.
+    #[serde(default)]
+    pub params: Params,
+}
+
+/// The whole answer of one `check` call.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct WireFindings {
+    /// The findings, usually one.
+    pub findings: Vec<WireFinding>,
+}
+
+/// A finding under construction, the type a [`crate::Check`] returns.
+///
+/// ```
+/// use clauselint_plugin_api::{Report, Span, Verdict};
+/// let r = Report::new(Verdict::Fail, "Non-compete lasts 24 months.")
+///     .quote(Span::new(10, 40))
+///     .param("duration_months", 24i64);
+/// assert_eq!(r.finding().params["duration_months"], 24i64.into());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report(WireFinding);
+
+impl Report {
+    /// A finding with a verdict and a message.
+    pub fn new(verdict: Verdict, message: impl Into<String>) -> Report {
+        Report(WireFinding {
+            verdict,
+            message: message.into(),
+            evidence: Vec::new(),
+            params: Params::new(),
+        })
+    }
+
+    /// Adds a quote (a span of the contract text) as evidence; duplicates are ignored.
+    pub fn quote(mut self, span: Span) -> Report {
+        let w = WireSpan {
+            start: span.start,
+            end: span.end,
+        };
+        if !span.is_empty() && !self.0.evidence.contains(&w) {
+            self.0.evidence.push(w);
+        }
+        self
+    }
+
+    /// Adds an extracted parameter.
+    pub fn param(mut self, name: &str, value: impl Into<ParamValue>) -> Report {
+        self.0.params.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Adds a parameter only when there is a value.
+    pub fn param_opt<V: Into<ParamValue>>(self, name: &str, value: Option<V>) -> Report {
+        match value {
+            Some(v) => self.param(name, v),
+            None => self,
+        }
+    }
+
+    /// The verdict so far.
+    pub fn verdict(&self) -> Verdict {
+        self.0.verdict
+    }
+
+    /// The finding as it will cross the boundary.
+    pub fn finding(&self) -> &WireFinding {
+        &self.0
+    }
+
+    /// Consumes the builder.
+    pub fn into_finding(self) -> WireFinding {
+        self.0
+    }
+}

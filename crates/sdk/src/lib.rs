@@ -1,0 +1,1 @@
+//! clauselint sdk.
