@@ -1,1 +1,64 @@
-fn main() {}
+//! The `clauselint` command-line tool. Argument parsing, progress and exit codes live here;
+//! the work is done by the library crates.
+
+mod args;
+mod audit;
+mod extract;
+mod plugins;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// How a run ended, mapped to the exit status in one place.
+pub(crate) enum Outcome {
+    /// Nothing at or above `--fail-on`.
+    Clean,
+    /// Findings at or above `--fail-on`.
+    Findings,
+    /// The run could not do all it was asked (e.g. a plugin was refused).
+    Incomplete,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Audit(a) => audit::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Plugins(a) => plugins::run(a),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Incomplete) => ExitCode::from(2),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "clauselint: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that closed our stdout (`| head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -22,8 +22,10 @@
 
 mod document;
 mod finding;
+mod record;
 
 pub use document::{
     Block, BlockKind, Clause, ClauseKind, Document, Format, Location, Metadata, Span,
 };
 pub use finding::{Evidence, Finding, ParamValue, Params, Verdict};
+pub use record::{FileRecord, FileStatus, Timings};
