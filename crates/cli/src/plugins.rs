@@ -34,6 +34,10 @@ pub fn load(source: &PluginSource) -> anyhow::Result<(PluginSet, Vec<LoadProblem
     for p in &problems {
         eprintln!("clauselint: warning: plugin refused: {p}");
     }
+    if set.is_empty() {
+        let dirs: Vec<String> = source.plugins.iter().map(|d| d.display().to_string()).collect();
+        bail!("no check plugins could be loaded from {}", dirs.join(", "));
+    }
     Ok((set, problems))
 }
 
