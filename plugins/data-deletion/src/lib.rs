@@ -1,0 +1,526 @@
+//! The `data-deletion` check: whether and how fast the provider must return or destroy client
+//! data when the engagement ends.
+//!
+//! It finds obligations to delete, destroy, erase or return client data / Confidential
+//! Information / materials (defined terms such as "Client Data" or "Customer Materials"
+//! included), reads the deadline ("within thirty (30) days" → 30), the trigger (termination,
+//! completion, request), whether a certificate of destruction is required, whether backups are
+//! carved out, and whether the provider may keep aggregated or anonymised data. Sentences that
+//! remove the duty ("shall not be required to delete …") are not obligations; when they name
+//! backups they are the carve-out. Verdicts follow the playbook: missing → fail; ≤ 30 days →
+//! pass; longer, "promptly" or no deadline → warn; immediate deletion with no backup carve-out
+//! → warn.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::sync::LazyLock;
+
+use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::sentences::of_contract;
+use clauselint_sdk::text::{Normalized, floor_boundary};
+use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
+use regex::Regex;
+use serde::Deserialize;
+
+/// The `[data-deletion]` policy table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// A deadline of at most this many days passes.
+    pub max_days: u32,
+    /// Verdict when the contract has no deletion or return clause.
+    pub missing: String,
+    /// Verdict for a deadline longer than `max_days`.
+    pub late: String,
+    /// Verdict for "promptly" or no deadline at all.
+    pub no_deadline: String,
+    /// Verdict for immediate deletion without a backup carve-out.
+    pub immediate_without_backup_carve_out: String,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            max_days: 30,
+            missing: "fail".to_owned(),
+            late: "warn".to_owned(),
+            no_deadline: "warn".to_owned(),
+            immediate_without_backup_carve_out: "warn".to_owned(),
+        }
+    }
+}
+
+/// The configured check.
+#[derive(Debug)]
+pub struct DataDeletion {
+    max_days: u32,
+    missing: Verdict,
+    late: Verdict,
+    no_deadline: Verdict,
+    immediate_without_backup_carve_out: Verdict,
+}
+
+fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
+    Verdict::parse(value)
+        .filter(|v| allowed.contains(v))
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
+            format!("{key} = {value:?}: expected one of {}", names.join(", "))
+        })
+}
+
+const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
+const MISSING_GRADES: &[Verdict] = &[
+    Verdict::Pass,
+    Verdict::Missing,
+    Verdict::Warn,
+    Verdict::Fail,
+];
+
+/// Compiles a constant pattern case-insensitively with `.` matching newlines.
+fn re(pattern: &str) -> Regex {
+    // Every pattern is a constant of this file; the unit tests compile each one.
+    Regex::new(&format!("(?is){pattern}")).expect("constant pattern compiles")
+}
+
+static DELETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:delet(?:e|es|ed|ing|ion)|destr(?:oy|oys|oyed|oying|uction)|eras(?:e|es|ed|ing|ure)|purg(?:e|es|ed|ing)|dispos(?:e|es|ed|al)\s+of|return(?:s|ed|ing)?|sanitiz\w+|wip(?:e|ed))\b",
+    )
+});
+static DATA_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:data|confidential\s+information|information|materials?|records|documents|files|content|copies|datasets?|personal\s+data|property)\b",
+    )
+});
+static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+required\s+to|covenants?\s+to)\b")
+});
+static NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|needed)\s+to\s+(?:\w+\s+){0,2}(?:return|delete|destroy|erase|purge)|\bneed\s+not\s+(?:return|delete|destroy|erase)|\bshall\s+not\s+(?:apply|extend)\s+to\b|\bexcept\s+(?:for\s+)?(?:copies|data)\b|\bnotwithstanding\b",
+    )
+});
+static TRIGGER_TERMINATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:termination|terminat(?:e|es|ed)|expiration|expiry|expires?|end\s+of\s+the\s+(?:term|agreement))\b",
+    )
+});
+static TRIGGER_COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:completion|completed|conclusion|no\s+longer\s+(?:needed|required|necessary)|fulfil(?:l)?ment\s+of\s+the\s+purpose)\b",
+    )
+});
+static TRIGGER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:request|requested|demand|written\s+notice\s+from|instruct(?:ion|ed)?)\b")
+});
+static IMMEDIATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:immediately|forthwith|without\s+delay|at\s+once)\b"));
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?practicable|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time)\b",
+    )
+});
+static CERTIFICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bcertif(?:y|ies|ied|ication|icate)\b|\bwritten\s+(?:confirmation|statement|notice)\b.{0,60}\b(?:destr|delet|return)\w*|\bconfirm\s+in\s+writing\b",
+    )
+});
+static BACKUP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bback-?\s?ups?\b|\barchiv\w+\b|\bdisaster\s+recovery\b|\bautomatic\w*\s+(?:electronic\s+)?(?:archiv\w+|back-?\s?up\w*)|\bretained\s+in\s+accordance\s+with\s+(?:its|provider's)\s+(?:standard\s+)?(?:retention|record)",
+    )
+});
+static AGGREGATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|statistical|usage)\b.{0,60}\b(?:data|information)\b.{0,160}\b(?:use|retain|exploit|improve)\w*\b|\b(?:use|retain)\w*\b.{0,80}\b(?:aggregated?|anonymi[sz]ed|de-?identified)\b.{0,30}\b(?:data|information|form)\b",
+    )
+});
+static DATA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:return|destruction|deletion|disposal)\s+of\b|\bdata\s+(?:deletion|retention|destruction|return)\b",
+    )
+});
+
+/// "within", "no later than": words that make a following duration a deadline.
+static BEFORE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|not\s+more\s+than|in\s+no\s+event\s+later\s+than|by\s+the\s+end\s+of)\s+(?:the\s+)?$",
+    )
+});
+/// "thirty (30) days after termination": a duration counted from the trigger.
+static AFTER_DEADLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^['’]?\s*(?:after|following|of|from)\b"));
+/// "retain for five (5) years", "thirty (30) days' prior notice": periods that are not deadlines.
+static NOT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:retain|retained|keep|kept|store|stored|maintain|maintained|prior|notice)\b[^.;]{0,40}$|^['’]?\s*(?:prior|notice|advance)",
+    )
+});
+
+/// The shortest deadline in days a sentence sets: a duration introduced by "within" / "no
+/// later than", or counted "after"/"following" the trigger, but not a retention or notice
+/// period.
+fn deadline_days(text: &str) -> Option<i64> {
+    find_durations(text)
+        .iter()
+        .filter(|d| {
+            let before = &text[..floor_boundary(text, d.span.start)];
+            let after = text.get(d.span.end..).unwrap_or("");
+            let before_lower = before.to_lowercase();
+            let after_lower = after.to_lowercase();
+            let window_start = floor_boundary(&before_lower, before_lower.len().saturating_sub(60));
+            let before_window = &before_lower[window_start..];
+            (BEFORE_DEADLINE.is_match(before_window) || AFTER_DEADLINE.is_match(&after_lower))
+                && !NOT_DEADLINE.is_match(before_window)
+                && !NOT_DEADLINE.is_match(&after_lower)
+        })
+        .map(|d| d.duration.as_days().round() as i64)
+        .min()
+}
+
+/// The deadline a sentence sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Deadline {
+    Days(i64),
+    Immediate,
+    Prompt,
+    None,
+}
+
+impl DataDeletion {
+    fn grade(&self, deadline: Deadline, backup: bool) -> (Verdict, String) {
+        match deadline {
+            Deadline::Days(d) if d > i64::from(self.max_days) => (
+                self.late,
+                format!("deadline of {d} days exceeds the {} allowed", self.max_days),
+            ),
+            Deadline::Days(d) => (Verdict::Pass, format!("deadline of {d} days")),
+            Deadline::Immediate if !backup => (
+                self.immediate_without_backup_carve_out,
+                "immediate deletion with no backup carve-out, which ordinary backups cannot honour"
+                    .to_owned(),
+            ),
+            Deadline::Immediate => (
+                Verdict::Pass,
+                "immediate deletion, backups carved out".to_owned(),
+            ),
+            Deadline::Prompt => (
+                self.no_deadline,
+                "\"promptly\" with no deadline in days".to_owned(),
+            ),
+            Deadline::None => (self.no_deadline, "no deadline".to_owned()),
+        }
+    }
+}
+
+impl Check for DataDeletion {
+    const ID: &'static str = "data-deletion";
+    const NAME: &'static str = "Return and destruction of client data";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Finds the obligation to delete or return client data after the engagement, extracts the deadline, trigger, certification, backup carve-out and aggregated-data right, and grades the deadline against the policy.";
+    const VERDICTS: &'static [Verdict] = &[
+        Verdict::Pass,
+        Verdict::Missing,
+        Verdict::Warn,
+        Verdict::Fail,
+    ];
+    type Policy = Policy;
+
+    fn new(policy: Policy) -> Result<Self, String> {
+        if policy.max_days == 0 {
+            return Err("max_days = 0: a deadline must allow at least one day".to_owned());
+        }
+        Ok(DataDeletion {
+            max_days: policy.max_days,
+            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            late: verdict_setting("late", &policy.late, GRADES)?,
+            no_deadline: verdict_setting("no_deadline", &policy.no_deadline, GRADES)?,
+            immediate_without_backup_carve_out: verdict_setting(
+                "immediate_without_backup_carve_out",
+                &policy.immediate_without_backup_carve_out,
+                GRADES,
+            )?,
+        })
+    }
+
+    fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+        let mut obligations: Vec<(Span, Deadline)> = Vec::new();
+        let mut related: Vec<Span> = Vec::new();
+        let mut triggers: Vec<&'static str> = Vec::new();
+        let (mut certification, mut backup, mut aggregated) = (false, false, false);
+        let mut aggregated_span = None;
+        for s in of_contract(contract) {
+            let norm = Normalized::new(s.text);
+            let n = norm.as_str();
+            if AGGREGATED.is_match(n) {
+                aggregated = true;
+                aggregated_span.get_or_insert(s.span);
+            }
+            let heading = s.clause.heading().is_some_and(|h| DATA_HEADING.is_match(h));
+            let Some(verb) = DELETE_VERB.find(n) else {
+                continue;
+            };
+            if !DATA_OBJECT.is_match(n) {
+                continue;
+            }
+            let negated = NOT_REQUIRED.is_match(n);
+            let has_trigger = TRIGGER_TERMINATION.is_match(n)
+                || TRIGGER_COMPLETION.is_match(n)
+                || TRIGGER_REQUEST.is_match(n);
+            // "return" is everyday contract language; it counts only with data or
+            // confidential information as its object and an end-of-engagement trigger.
+            let is_return_only =
+                verb.as_str().starts_with("return") && !n.contains("destr") && !n.contains("delet");
+            if is_return_only
+                && !(n.contains("data") || n.contains("confidential") || n.contains("materials"))
+            {
+                continue;
+            }
+            if negated {
+                if BACKUP.is_match(n) {
+                    backup = true;
+                    related.push(s.span);
+                }
+                continue;
+            }
+            // A heading alone ("5.6 Return of Confidential Information.") obliges nobody; under
+            // such a heading an obligation needs no explicit trigger.
+            let obliges = OBLIGATION.is_match(n) && (has_trigger || heading);
+            if !obliges {
+                if BACKUP.is_match(n) && !obligations.is_empty() {
+                    backup = true;
+                    related.push(s.span);
+                }
+                continue;
+            }
+            for (re, name) in [
+                (&*TRIGGER_TERMINATION, "termination"),
+                (&*TRIGGER_COMPLETION, "completion"),
+                (&*TRIGGER_REQUEST, "request"),
+            ] {
+                if re.is_match(n) && !triggers.contains(&name) {
+                    triggers.push(name);
+                }
+            }
+            certification |= CERTIFICATION.is_match(n);
+            backup |= BACKUP.is_match(n);
+            let days = deadline_days(s.text);
+            let deadline = match days {
+                Some(d) => Deadline::Days(d),
+                None if IMMEDIATE.is_match(n) => Deadline::Immediate,
+                None if PROMPT.is_match(n) => Deadline::Prompt,
+                None => Deadline::None,
+            };
+            obligations.push((s.span, deadline));
+        }
+        // Certification and backups are often separate sentences of the same clause.
+        if !obligations.is_empty() {
+            for s in of_contract(contract) {
+                let norm = Normalized::new(s.text);
+                let n = norm.as_str();
+                let near = obligations
+                    .iter()
+                    .any(|(o, _)| s.clause.span().start <= o.start && o.end <= s.clause.span().end);
+                if !near {
+                    continue;
+                }
+                if CERTIFICATION.is_match(n) && !certification {
+                    certification = true;
+                    related.push(s.span);
+                }
+                if BACKUP.is_match(n) && !backup {
+                    backup = true;
+                    related.push(s.span);
+                }
+            }
+        }
+
+        if obligations.is_empty() {
+            let mut report = Report::new(
+                self.missing,
+                "no clause requires client data to be deleted or returned",
+            )
+            .param("aggregated_data_right", aggregated);
+            if let Some(s) = aggregated_span {
+                report = report.quote(s);
+            }
+            return vec![report];
+        }
+        // The obligation with a stated deadline in days governs; otherwise the first one.
+        let (main_span, deadline) = obligations
+            .iter()
+            .copied()
+            .find(|(_, d)| matches!(d, Deadline::Days(_)))
+            .or_else(|| {
+                obligations
+                    .iter()
+                    .copied()
+                    .find(|(_, d)| *d == Deadline::Immediate)
+            })
+            .unwrap_or(obligations[0]);
+        let (verdict, reason) = self.grade(deadline, backup);
+        let mut message = format!("Client data must be deleted or returned: {reason}");
+        if aggregated {
+            message.push_str("; the provider may keep aggregated/anonymised data");
+        }
+        message.push('.');
+        let mut report = Report::new(verdict, message)
+            .quote(main_span)
+            .param("certification", certification)
+            .param("backup_carve_out", backup)
+            .param("aggregated_data_right", aggregated);
+        match deadline {
+            Deadline::Days(d) => report = report.param("deadline_days", d),
+            Deadline::Immediate => {
+                report = report.param("deadline_days", 0i64).param("immediate", true)
+            }
+            Deadline::Prompt | Deadline::None => {}
+        }
+        if let Some(first) = triggers.first() {
+            report = report
+                .param("trigger", *first)
+                .param("triggers", triggers.clone());
+        }
+        for (s, _) in obligations.iter().take(3) {
+            report = report.quote(*s);
+        }
+        for s in related.iter().take(2) {
+            report = report.quote(*s);
+        }
+        if let Some(s) = aggregated_span {
+            report = report.quote(s);
+        }
+        vec![report]
+    }
+}
+
+clauselint_sdk::export_check!(DataDeletion);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clauselint_sdk::ParamValue;
+    use clauselint_sdk::segment::simple_clauses;
+
+    use super::*;
+
+    fn run(text: &str) -> Report {
+        let clauses = simple_clauses(text);
+        let check = DataDeletion::new(Policy::default()).expect("valid policy");
+        let mut reports = check.check(&Contract::new(text, &clauses));
+        assert_eq!(reports.len(), 1);
+        reports.remove(0)
+    }
+
+    fn param<'a>(r: &'a Report, name: &str) -> Option<&'a ParamValue> {
+        r.finding().params.get(name)
+    }
+
+    #[test]
+    fn fixtures() {
+        clauselint_sdk::fixtures::run::<DataDeletion>(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        );
+    }
+
+    #[test]
+    fn all_patterns_compile() {
+        for r in [
+            &DELETE_VERB,
+            &DATA_OBJECT,
+            &OBLIGATION,
+            &NOT_REQUIRED,
+            &TRIGGER_TERMINATION,
+            &TRIGGER_COMPLETION,
+            &TRIGGER_REQUEST,
+            &IMMEDIATE,
+            &PROMPT,
+            &CERTIFICATION,
+            &BACKUP,
+            &AGGREGATED,
+            &DATA_HEADING,
+            &BEFORE_DEADLINE,
+            &AFTER_DEADLINE,
+            &NOT_DEADLINE,
+        ] {
+            assert!(!r.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn deadlines_in_words_and_digits() {
+        for (deadline, days, verdict) in [
+            ("within thirty (30) days", 30, Verdict::Pass),
+            ("within 30 days", 30, Verdict::Pass),
+            ("within ten business days", 14, Verdict::Pass),
+            ("within sixty (60) days", 60, Verdict::Warn),
+            ("within three months", 90, Verdict::Warn),
+        ] {
+            let r = run(&format!(
+                "Upon termination of this Agreement, Provider shall delete all Client Data {deadline}."
+            ));
+            assert_eq!(
+                param(&r, "deadline_days"),
+                Some(&ParamValue::Int(days)),
+                "{deadline}"
+            );
+            assert_eq!(r.verdict(), verdict, "{deadline}");
+        }
+    }
+
+    #[test]
+    fn notice_and_retention_periods_are_not_deadlines() {
+        assert_eq!(
+            deadline_days(
+                "Prior to any disposal of such records, Vendor shall give thirty (30) days' prior written notice."
+            ),
+            None
+        );
+        assert_eq!(
+            deadline_days(
+                "Vendor shall retain such records for five (5) years and then destroy them."
+            ),
+            None
+        );
+        assert_eq!(
+            deadline_days("within fifteen (15) days after termination"),
+            Some(15)
+        );
+        assert_eq!(
+            deadline_days("no later than 30 days following the request"),
+            Some(30)
+        );
+        assert_eq!(
+            deadline_days("ten (10) days after the end of the Term"),
+            Some(10)
+        );
+    }
+
+    #[test]
+    fn not_required_to_delete_is_no_obligation() {
+        let r = run(
+            "Provider shall not be required to delete or return any Client Data upon termination.",
+        );
+        assert_eq!(r.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn policy_validation_names_the_key() {
+        let err = DataDeletion::new(Policy {
+            late: "sometimes".into(),
+            ..Policy::default()
+        })
+        .unwrap_err();
+        assert!(err.starts_with("late = \"sometimes\""), "{err}");
+        assert!(
+            DataDeletion::new(Policy {
+                max_days: 0,
+                ..Policy::default()
+            })
+            .unwrap_err()
+            .starts_with("max_days")
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! The `genai-output` check: who owns AI-generated output and model deliverables, whether the
+//! provider warrants that output, and whether the client is bound by the upstream model
+//! provider's terms.
+//!
+//! It applies only to contracts that mention generative AI (LLMs, "AI-generated", GPT, OpenAI,
+//! fine-tuned models …); others get `missing` (not applicable). In those contracts it reads the
+//! owner of outputs, prompts and fine-tuned weights (client / provider / shared), finds
+//! warranties that outputs are copyrightable, original or non-infringing (and disclaimers of
+//! them: "Provider makes no warranty that Outputs are copyrightable"), and looks for a clause
+//! binding the client to the upstream model terms. A general non-infringement warranty about
+//! "Deliverables" that says nothing of generated output does not count as warranting output.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::sync::LazyLock;
+
+use clauselint_sdk::sentences::of_contract;
+use clauselint_sdk::text::Normalized;
+use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
+use regex::Regex;
+use serde::Deserialize;
+
+/// The `[genai-output]` policy table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// Verdict when the provider warrants copyrightability, originality or non-infringement of
+    /// generated output.
+    pub warranty: String,
+    /// Verdict when output ownership is not addressed.
+    pub ownership_unaddressed: String,
+    /// Verdict when no clause binds the client to the upstream model provider's terms.
+    pub no_upstream_terms: String,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            warranty: "fail".to_owned(),
+            ownership_unaddressed: "warn".to_owned(),
+            no_upstream_terms: "warn".to_owned(),
+        }
+    }
+}
+
+/// The configured check.
+#[derive(Debug)]
+pub struct GenaiOutput {
+    warranty: Verdict,
+    ownership_unaddressed: Verdict,
+    no_upstream_terms: Verdict,
+}
+
+fn verdict_setting(key: &str, value: &str) -> Result<Verdict, String> {
+    Verdict::parse(value)
+        .filter(|v| matches!(v, Verdict::Pass | Verdict::Warn | Verdict::Fail))
+        .ok_or_else(|| format!("{key} = {value:?}: expected one of pass, warn, fail"))
+}
+
+/// Compiles a constant pattern case-insensitively with `.` matching newlines.
+fn re(pattern: &str) -> Regex {
+    // Every pattern is a constant of this file; the unit tests compile each one.
+    Regex::new(&format!("(?is){pattern}")).expect("constant pattern compiles")
+}
+
+static GENAI: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bgenerative\s+(?:ai|artificial\s+intelligence|models?|tools?)\b|\bgen\s?ai\b|\bllms?\b|\blarge\s+language\s+models?\b|\bchatgpt\b|\bgpt-?\d?\b|\bopenai\b|\banthropic\b|\bgoogle\s+gemini\b|\bgemini\s+(?:pro|ultra|flash|nano|models?|api)\b|\bclaude\s+(?:\d|models?|api|opus|sonnet|haiku|instant)\b|\bmidjourney\b|\bstable\s+diffusion\b|\bai[-\s]generated\b|\bgenerated\s+by\s+(?:an?\s+)?(?:ai|artificial\s+intelligence|models?|machine)\b|\bfoundation\s+models?\b|\bfine-?tun(?:e|ed|ing)\b|\bmodel\s+weights\b|\bprompt\s+engineering\b|\bprompts\s+(?:to|for|submitted\s+to|entered\s+into)\s+(?:the\s+)?(?:ai|model|llm|chatbot|assistant)\b",
+    )
+});
+/// Generated output, prompts and model deliverables.
+static OUTPUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\boutputs?\b|\bgenerated\s+(?:content|output|material|text|images?|code|works?)\b|\bai[-\s]generated\b|\bprompts\b|\bcompletions\b|\bfine-?tuned\s+(?:models?|weights)\b|\bmodel\s+weights\b|\btrained\s+models?\b|\bmodel\s+deliverables\b",
+    )
+});
+static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:own|owns|owned|ownership|title|property\s+of|vest(?:s|ed)?|assigns?|assigned|belong(?:s)?|retains?)\b",
+    )
+});
+static WARRANT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:warrants?|warranty|warranties|represents?|guarantees?|ensures?)\b"));
+static QUALITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bcopyright(?:able|ability)\b|\boriginal(?:ity)?\b|\bnon-?infring\w*\b|\bnot\s+infringe\b|\bfree\s+(?:from|of)\s+(?:any\s+)?(?:third[-\s]party\s+)?(?:claims|infringement)\b|\bprotectable\b|\bregistrable\b|\beligible\s+for\s+(?:copyright|intellectual\s+property)\s+protection\b",
+    )
+});
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:makes?|gives?|provides?)\s+no\s+(?:\w+\s+){0,3}(?:warrant|representation|guarantee)\w*|\bdoes\s+not\s+(?:warrant|represent|guarantee)\b|\bdisclaims?\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+(?:warranty|representation|guarantee)\b|\bnot\s+(?:be\s+)?(?:copyrightable|protectable|eligible)\b|\bmay\s+not\s+be\s+(?:copyrightable|protectable|eligible|original|unique)\b|\bas\s+is\b",
+    )
+});
+static UPSTREAM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:openai|anthropic|google|microsoft|azure|aws|amazon|meta|cohere|mistral|hugging\s?face|third[-\s]party\s+(?:ai\s+|model\s+|llm\s+)?(?:providers?|models?|services?|platforms?|tools?)|(?:model|ai|llm)\s+providers?|underlying\s+(?:models?|providers?|services?|platforms?))\b.{0,200}?\b(?:terms|policies|policy|usage\s+guidelines|acceptable\s+use|conditions)\b|\b(?:terms|policies|conditions)\s+of\s+(?:use\s+of\s+|service\s+of\s+)?(?:openai|anthropic|google|microsoft|the\s+(?:underlying|third[-\s]party|model|ai)\s+(?:model\s+|ai\s+)?(?:providers?|services?|models?))\b",
+    )
+});
+static BINDS_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:client|customer|company|licensee)\b.{0,80}?\b(?:shall|will|agrees?\s+to|must)\s+(?:\w+\s+){0,2}(?:comply|abide|adhere|be\s+bound)\b|\bsubject\s+to\b|\bbound\s+by\b|\backnowledges?\b|\bgoverned\s+by\b|\bincorporated\b",
+    )
+});
+static CLIENT: &str = r"(?:client|customer|company|licensee|buyer|purchaser)";
+static PROVIDER: &str = r"(?:provider|agency|consultant|contractor|vendor|developer|supplier|service\s+provider|studio|freelancer|licensor)";
+static OWNER_CLIENT: LazyLock<Regex> = LazyLock::new(|| owner_pattern(CLIENT));
+static OWNER_PROVIDER: LazyLock<Regex> = LazyLock::new(|| owner_pattern(PROVIDER));
+static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bjointly\s+own(?:ed)?\b|\bjoint\s+ownership\b|\bco-?own(?:ed|ership)?\b|\bshared\s+ownership\b|\bowned\s+jointly\b",
+    )
+});
+
+/// "Client shall own", "property of Client", "assigns to Client", "vest in Client",
+/// "owned by Client", "Client retains".
+fn owner_pattern(party: &str) -> Regex {
+    re(&format!(
+        r"\b{party}\s+(?:shall|will|does|is\s+to)?\s*(?:solely\s+|exclusively\s+|own\s+and\s+)?(?:own|owns|retain|retains|hold|holds)\b|\b(?:property|ownership)\s+of\s+(?:the\s+)?{party}\b|\bassign\w*\b[^.;]{{0,100}}?\bto\s+(?:the\s+)?{party}\b|\bvest(?:s|ed)?\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?{party}\b|\bowned\s+(?:solely\s+|exclusively\s+)?by\s+(?:the\s+)?{party}\b|\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:the\s+)?{party}\b|\b{party}['’]s\s+(?:sole\s+and\s+exclusive\s+|exclusive\s+)?property\b"
+    ))
+}
+
+impl Check for GenaiOutput {
+    const ID: &'static str = "genai-output";
+    const NAME: &'static str = "Generative-AI output ownership and warranties";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "In contracts that mention generative AI, finds who owns outputs, prompts and fine-tuned models, whether the provider warrants that outputs are copyrightable or non-infringing, and whether the client is bound by the upstream model provider's terms.";
+    const VERDICTS: &'static [Verdict] = &[
+        Verdict::Pass,
+        Verdict::Missing,
+        Verdict::Warn,
+        Verdict::Fail,
+    ];
+    type Policy = Policy;
+
+    fn new(policy: Policy) -> Result<Self, String> {
+        Ok(GenaiOutput {
+            warranty: verdict_setting("warranty", &policy.warranty)?,
+            ownership_unaddressed: verdict_setting(
+                "ownership_unaddressed",
+                &policy.ownership_unaddressed,
+            )?,
+            no_upstream_terms: verdict_setting("no_upstream_terms", &policy.no_upstream_terms)?,
+        })
+    }
+
+    fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+        let mut mention: Option<Span> = None;
+        let mut owners: Vec<(&'static str, Span)> = Vec::new();
+        let mut warranty: Option<Span> = None;
+        let mut disclaimer: Option<Span> = None;
+        let mut upstream: Option<Span> = None;
+        for s in of_contract(contract) {
+            let norm = Normalized::new(s.text);
+            let n = norm.as_str();
+            if mention.is_none() && GENAI.is_match(n) {
+                mention = Some(s.span);
+            }
+            let about_output = OUTPUT.is_match(n);
+            if about_output && OWNERSHIP.is_match(n) {
+                let owner = if SHARED.is_match(n) {
+                    Some("shared")
+                } else {
+                    match (OWNER_CLIENT.find(n), OWNER_PROVIDER.find(n)) {
+                        (Some(c), Some(p)) => Some(if c.start() <= p.start() {
+                            "client"
+                        } else {
+                            "provider"
+                        }),
+                        (Some(_), None) => Some("client"),
+                        (None, Some(_)) => Some("provider"),
+                        (None, None) => None,
+                    }
+                };
+                if let Some(o) = owner {
+                    owners.push((o, s.span));
+                }
+            }
+            if about_output && WARRANT.is_match(n) && QUALITY.is_match(n) {
+                if DISCLAIMER.is_match(n) {
+                    disclaimer.get_or_insert(s.span);
+                } else {
+                    warranty.get_or_insert(s.span);
+                }
+            } else if about_output && DISCLAIMER.is_match(n) && QUALITY.is_match(n) {
+                disclaimer.get_or_insert(s.span);
+            }
+            if upstream.is_none() && UPSTREAM.is_match(n) && BINDS_CLIENT.is_match(n) {
+                upstream = Some(s.span);
+            }
+        }
+        let Some(mention) = mention else {
+            return vec![
+                Report::new(
+                    Verdict::Missing,
+                    "The contract does not mention generative AI; not applicable.",
+                )
+                .param("mentions_genai", false),
+            ];
+        };
+        let output_owner = owners.first().map_or("unspecified", |(o, _)| *o);
+        let mut verdict = Verdict::Pass;
+        let mut reasons = Vec::new();
+        if warranty.is_some() {
+            verdict = verdict.max(self.warranty);
+            reasons.push("the provider warrants that generated output is copyrightable, original or non-infringing");
+        } else if disclaimer.is_some() {
+            reasons.push(
+                "the provider disclaims copyrightability/non-infringement of generated output",
+            );
+        }
+        if output_owner == "unspecified" {
+            verdict = verdict.max(self.ownership_unaddressed);
+            reasons.push("ownership of generated output is not addressed");
+        }
+        if upstream.is_none() {
+            verdict = verdict.max(self.no_upstream_terms);
+            reasons.push("no clause binds the client to the upstream model provider's terms");
+        }
+        let message = if reasons.is_empty() {
+            format!(
+                "Generated output is owned by the {output_owner}; upstream model terms are passed through."
+            )
+        } else {
+            let mut m = reasons.join("; ");
+            if let Some(first) = m.get(..1) {
+                m = first.to_uppercase() + &m[1..];
+            }
+            m + "."
+        };
+        let mut report = Report::new(verdict, message)
+            .param("output_owner", output_owner)
+            .param("warrants_output", warranty.is_some())
+            .param("disclaims_output_warranty", disclaimer.is_some())
+            .param("upstream_terms", upstream.is_some())
+            .param("mentions_genai", true);
+        for span in [
+            warranty,
+            owners.first().map(|(_, s)| *s),
+            disclaimer,
+            upstream,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            report = report.quote(span);
+        }
+        if report.finding().evidence.is_empty() {
+            report = report.quote(mention);
+        }
+        vec![report]
+    }
+}
+
+clauselint_sdk::export_check!(GenaiOutput);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clauselint_sdk::ParamValue;
+    use clauselint_sdk::segment::simple_clauses;
+
+    use super::*;
+
+    fn run(text: &str) -> Report {
+        let clauses = simple_clauses(text);
+        let check = GenaiOutput::new(Policy::default()).expect("valid policy");
+        let mut reports = check.check(&Contract::new(text, &clauses));
+        assert_eq!(reports.len(), 1);
+        reports.remove(0)
+    }
+
+    fn param<'a>(r: &'a Report, name: &str) -> Option<&'a ParamValue> {
+        r.finding().params.get(name)
+    }
+
+    #[test]
+    fn fixtures() {
+        clauselint_sdk::fixtures::run::<GenaiOutput>(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        );
+    }
+
+    #[test]
+    fn all_patterns_compile() {
+        for r in [
+            &GENAI,
+            &OUTPUT,
+            &OWNERSHIP,
+            &WARRANT,
+            &QUALITY,
+            &DISCLAIMER,
+            &UPSTREAM,
+            &BINDS_CLIENT,
+            &OWNER_CLIENT,
+            &OWNER_PROVIDER,
+            &SHARED,
+        ] {
+            assert!(!r.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn owners() {
+        for (sentence, owner) in [
+            (
+                "Client shall own all Outputs generated by the LLM.",
+                "client",
+            ),
+            (
+                "All Outputs shall be the sole property of Client.",
+                "client",
+            ),
+            (
+                "Provider hereby assigns all right, title and interest in the Outputs to Client.",
+                "client",
+            ),
+            (
+                "Provider retains ownership of the fine-tuned model weights.",
+                "provider",
+            ),
+            (
+                "The parties shall jointly own the fine-tuned models.",
+                "shared",
+            ),
+        ] {
+            let r = run(&format!("Provider uses a large language model. {sentence}"));
+            assert_eq!(
+                param(&r, "output_owner"),
+                Some(&ParamValue::Text(owner.into())),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn street_names_and_software_prompts_are_not_generative_ai() {
+        let r = run(
+            "Vertex, with principal offices at 1331 Gemini Suite 250, Houston. The system prompts users step by step; Claude Monet painted it.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn disclaimer_is_not_a_warranty() {
+        let r = run(
+            "Provider uses generative AI. Provider makes no warranty that Outputs are copyrightable or original.",
+        );
+        assert_eq!(param(&r, "warrants_output"), Some(&ParamValue::Bool(false)));
+        assert_eq!(
+            param(&r, "disclaims_output_warranty"),
+            Some(&ParamValue::Bool(true))
+        );
+    }
+
+    #[test]
+    fn general_ip_warranty_is_not_an_output_warranty() {
+        let r = run(
+            "Provider uses generative AI. Provider warrants that the Deliverables do not infringe any third-party intellectual property rights.",
+        );
+        assert_eq!(param(&r, "warrants_output"), Some(&ParamValue::Bool(false)));
+    }
+
+    #[test]
+    fn policy_validation_names_the_key() {
+        let err = GenaiOutput::new(Policy {
+            warranty: "missing".into(),
+            ..Policy::default()
+        })
+        .unwrap_err();
+        assert!(err.starts_with("warranty = \"missing\""), "{err}");
+    }
+}
