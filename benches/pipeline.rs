@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use clauselint_engine::{Policy, PluginSet};
+use clauselint_engine::{PluginSet, Policy};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn root() -> &'static Path {
@@ -31,7 +31,10 @@ fn release_plugins() -> PluginSet {
         .status()
         .expect("cargo runs");
     assert!(status.success(), "cargo build --release failed");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target dir").join("release");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target dir")
+        .join("release");
     let (set, problems) = PluginSet::load_default(&dir, &Policy::default()).expect("plugins load");
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(set.len(), 4, "the four core checks");
@@ -42,15 +45,26 @@ fn bench(c: &mut Criterion) {
     let mut inputs: Vec<(String, Vec<u8>)> = ["docx", "pdf", "txt"]
         .iter()
         .filter_map(|ext| corpus_file(ext))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     let orig = root().join("../shared/data/cuad/orig");
     if let Some(p) = std::fs::read_dir(&orig).ok().and_then(|d| {
-        let mut v: Vec<PathBuf> = d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "pdf")).collect();
+        let mut v: Vec<PathBuf> = d
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .collect();
         v.sort();
         v.into_iter().next()
     }) {
-        inputs.push((format!("cuad-orig/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read(&p).unwrap()));
+        inputs.push((
+            format!("cuad-orig/{}", p.file_name().unwrap().to_string_lossy()),
+            std::fs::read(&p).unwrap(),
+        ));
     }
 
     let plugins = release_plugins();

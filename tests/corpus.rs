@@ -48,19 +48,29 @@ fn sample_corpus_gives_the_expected_verdicts() {
             continue;
         };
         if record["status"] != "ok" {
-            problems.push(format!("{path}: status {} ({})", record["status"], record["error"]));
+            problems.push(format!(
+                "{path}: status {} ({})",
+                record["status"], record["error"]
+            ));
             continue;
         }
         for (check, want) in &c.expect {
             checked += 1;
-            let Some(finding) =
-                record["findings"].as_array().unwrap().iter().find(|f| f["check"] == check.as_str())
+            let Some(finding) = record["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["check"] == check.as_str())
             else {
                 problems.push(format!("{path}: no {check} finding"));
                 continue;
             };
             for (key, value) in want {
-                let got = if key == "verdict" { &finding["verdict"] } else { &finding["params"][key] };
+                let got = if key == "verdict" {
+                    &finding["verdict"]
+                } else {
+                    &finding["params"][key]
+                };
                 let want_json = serde_json::to_value(value).unwrap();
                 if *got != want_json {
                     problems.push(format!(
@@ -71,6 +81,14 @@ fn sample_corpus_gives_the_expected_verdicts() {
             }
         }
     }
-    assert!(checked >= 64, "expected.toml covers too little: {checked} checks");
-    assert!(problems.is_empty(), "{} mismatches:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        checked >= 64,
+        "expected.toml covers too little: {checked} checks"
+    );
+    assert!(
+        problems.is_empty(),
+        "{} mismatches:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

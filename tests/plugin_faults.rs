@@ -9,10 +9,21 @@ use util::*;
 #[test]
 fn faulty_plugins_are_contained_and_refused() {
     let mut libs = CORE_CHECKS.to_vec();
-    libs.extend(["clauselint_testplugin_panicking", "clauselint_testplugin_abi_mismatch"]);
+    libs.extend([
+        "clauselint_testplugin_panicking",
+        "clauselint_testplugin_abi_mismatch",
+    ]);
     let plugins = plugin_dir(&libs);
     let out = run(clauselint()
-        .args(["audit", "corpus/contracts", "--format", "jsonl", "-j", "2", "--plugins"])
+        .args([
+            "audit",
+            "corpus/contracts",
+            "--format",
+            "jsonl",
+            "-j",
+            "2",
+            "--plugins",
+        ])
         .arg(plugins.path()));
 
     // A refused plugin makes the run incomplete: exit status 2, after the whole report.
@@ -28,7 +39,9 @@ fn faulty_plugins_are_contained_and_refused() {
     assert!(refusal.contains("ABI version 1"), "{refusal}");
 
     let records = jsonl(&out);
-    let on_disk = std::fs::read_dir(root().join("corpus/contracts")).unwrap().count();
+    let on_disk = std::fs::read_dir(root().join("corpus/contracts"))
+        .unwrap()
+        .count();
     assert_eq!(records.len(), on_disk, "every file appears once");
 
     let mut panicked = 0;
@@ -36,33 +49,53 @@ fn faulty_plugins_are_contained_and_refused() {
     for r in &records {
         assert_eq!(r["status"], "ok", "{r}");
         let findings = r["findings"].as_array().unwrap();
-        let panicking: Vec<_> = findings.iter().filter(|f| f["check"] == "panicking").collect();
+        let panicking: Vec<_> = findings
+            .iter()
+            .filter(|f| f["check"] == "panicking")
+            .collect();
         assert_eq!(panicking.len(), 1, "{r}");
         match panicking[0]["verdict"].as_str() {
             Some("error") => {
                 panicked += 1;
                 let msg = panicking[0]["message"].as_str().unwrap();
-                assert!(msg.contains("panicked") && msg.contains("deliberate test panic"), "{msg}");
+                assert!(
+                    msg.contains("panicked") && msg.contains("deliberate test panic"),
+                    "{msg}"
+                );
             }
             Some("pass") => passed += 1,
             other => panic!("unexpected verdict {other:?}"),
         }
         // The core checks still answered on every contract.
-        for check in ["non-compete", "governing-law", "data-deletion", "genai-output"] {
+        for check in [
+            "non-compete",
+            "governing-law",
+            "data-deletion",
+            "genai-output",
+        ] {
             let f = findings.iter().find(|f| f["check"] == check);
             let v = f.and_then(|f| f["verdict"].as_str()).unwrap_or("absent");
             assert_ne!(v, "error", "{check} on {}", r["path"]);
             assert_ne!(v, "absent", "{check} on {}", r["path"]);
         }
     }
-    assert!(panicked > 0, "the panicking plugin must have hit some contracts");
+    assert!(
+        panicked > 0,
+        "the panicking plugin must have hit some contracts"
+    );
     assert!(passed > 0, "and passed the ones without its trigger");
 }
 
 #[test]
 fn a_folder_without_plugins_is_a_run_error() {
     let empty = tempfile::tempdir().unwrap();
-    let out = run(clauselint().args(["audit", "corpus/contracts", "--plugins"]).arg(empty.path()));
+    let out = run(clauselint()
+        .args(["audit", "corpus/contracts", "--plugins"])
+        .arg(empty.path()));
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no check plugins could be loaded from"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no check plugins could be loaded from"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -56,7 +56,8 @@ pub const CORE_CHECKS: [&str; 4] = [
 
 /// A `clauselint` invocation.
 pub fn clauselint() -> Command {
-    let mut cmd = Command::new(artifacts().join(format!("clauselint{}", std::env::consts::EXE_SUFFIX)));
+    let mut cmd =
+        Command::new(artifacts().join(format!("clauselint{}", std::env::consts::EXE_SUFFIX)));
     cmd.current_dir(root());
     cmd.env_remove("NO_COLOR");
     cmd

@@ -35,7 +35,11 @@ pub fn load(source: &PluginSource) -> anyhow::Result<(PluginSet, Vec<LoadProblem
         eprintln!("clauselint: warning: plugin refused: {p}");
     }
     if set.is_empty() {
-        let dirs: Vec<String> = source.plugins.iter().map(|d| d.display().to_string()).collect();
+        let dirs: Vec<String> = source
+            .plugins
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect();
         bail!("no check plugins could be loaded from {}", dirs.join(", "));
     }
     Ok((set, problems))

@@ -15,7 +15,9 @@ use crate::Error;
 use crate::source::{Block, Contract};
 
 /// The id of the single abstract numbering and of the numbering instance that uses it.
-const NUM_ID: usize = 1;
+// docx-rs's default numbering part already defines abstract numbering 1 and num 1; a
+// second definition with the same id is ambiguous to readers, so ours takes 2.
+const NUM_ID: usize = 2;
 /// Style ids written into styles.xml.
 const TITLE_STYLE: &str = "Title";
 const HEADING_STYLE: &str = "Heading1";

@@ -10,6 +10,7 @@ use crate::Error;
 #[derive(Debug, Clone, Default)]
 pub struct Policy {
     path: Option<PathBuf>,
+    text: Option<String>,
     sections: BTreeMap<String, Section>,
 }
 
@@ -57,6 +58,7 @@ impl Policy {
         }
         Ok(Policy {
             path: Some(path.to_owned()),
+            text: Some(text.to_owned()),
             sections,
         })
     }
@@ -81,17 +83,52 @@ impl Policy {
         self.sections.get(check).map_or(0, |s| s.line)
     }
 
-    /// An error about a check's table, located at its header.
+    /// An error about a check's table, located at the first key the message names in
+    /// backticks when the table has that key, else at the table's header.
     pub(crate) fn error(&self, check: &str, message: String) -> Error {
+        let header = self.section_line(check);
+        let line = self
+            .text
+            .as_deref()
+            .zip(first_quoted_key(&message))
+            .and_then(|(text, key)| key_line_in_section(text, header, key))
+            .unwrap_or(header);
         Error::Policy {
             path: self
                 .path
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("<default policy>")),
-            line: self.section_line(check),
+            line,
             message,
         }
     }
+}
+
+/// The key a message names first in backticks (`max_months` in "[x] `max_months`: …"), without
+/// any index or sub-path.
+fn first_quoted_key(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    let key = &message[start..start + len];
+    let end = key.find(['[', '.']).unwrap_or(key.len());
+    (end > 0).then_some(&key[..end])
+}
+
+/// The line of `key = …` inside the table whose header is on line `header` (1-based).
+fn key_line_in_section(text: &str, header: usize, key: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(header)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            let l = l.trim_start();
+            let l = l.strip_prefix('"').unwrap_or(l);
+            l.strip_prefix(key).is_some_and(|r| {
+                let r = r.strip_prefix('"').unwrap_or(r);
+                r.trim_start().starts_with('=')
+            })
+        })
+        .map(|(i, _)| i + 1)
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -149,6 +186,20 @@ mod tests {
         let err = Policy::parse("[a]\nx = 1\ny = = 2\n", Path::new("p.toml")).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("p.toml:3: "), "{msg}");
+    }
+
+    #[test]
+    fn errors_point_at_the_key_they_name() {
+        let text = "[non-compete]\nmax_pass_months = 3\nmax_warn_months = \"x\"\n[other]\nmax_warn_months = 1\n";
+        let p = Policy::parse(text, Path::new("p.toml")).unwrap();
+        let e = p.error(
+            "non-compete",
+            "[non-compete] `max_warn_months`: invalid type".into(),
+        );
+        assert!(e.to_string().starts_with("p.toml:3: "), "{e}");
+        let e = p.error("non-compete", "unknown field `nope`, expected `a`".into());
+        assert!(e.to_string().starts_with("p.toml:1: "), "{e}");
+        assert_eq!(first_quoted_key("x `preferred[0]`: bad"), Some("preferred"));
     }
 
     #[test]

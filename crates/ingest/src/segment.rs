@@ -1,7 +1,850 @@
-//! Clause segmentation.
-use clauselint_model::{Block, Clause};
+//! Clause segmentation: where clauses start, their numbers and headings.
+//!
+//! A clause starts at a block that carries a rendered list number, starts with a clause
+//! number ("7.2", "(a)", "Section 7", "ARTICLE VII", "§ 7"), is a heading by style, or is a
+//! short all-caps line. Precision comes first: a PDF gives one block per *line*, so a wrapped
+//! sentence that happens to start with "10 days" or "2018." must not start a clause. Tables of
+//! contents are recognised and skipped; recitals, the preamble and signature blocks get their
+//! own [`ClauseKind`]s.
+use std::sync::LazyLock;
+
+use clauselint_model::{Block, Clause, ClauseKind, Location, Span};
+use regex::Regex;
+
+/// Longest line (in words) taken as an all-caps heading.
+const MAX_HEADING_WORDS: usize = 12;
+/// Longest table-of-contents entry, in words.
+const MAX_TOC_WORDS: usize = 20;
+/// Lines longer than this (in words) are paragraphs, not layout lines, even in text files.
+const MAX_LAYOUT_LINE_WORDS: usize = 30;
+/// Median line length (in words) up to which a document's lines are taken as layout lines.
+const MAX_LAYOUT_MEDIAN_WORDS: usize = 20;
+/// Longest inline heading ("Governing Law" in "12. Governing Law. This …"), in words.
+const MAX_INLINE_HEADING_WORDS: usize = 10;
+
+/// "ARTICLE VII", "Section 7.2", "§ 7", "Clause 4", "PART 2".
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:ARTICLE|Article|SECTION|Section|SEC\.|Sec\.|§§?|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s*(\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[A-Z])\.?",
+    )
+    .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// "7.", "7.2", "7.2.1", "7.2.1."
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// "(a)", "(iv)", "(12)", "(A)".
+static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(([a-zA-Z]{1,6}|\d{1,3})\)").unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// "a.", "a)", "IV.", "iv)".
+static LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-zA-Z]|[ivxlIVXL]{2,6})([.)])")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// A table-of-contents entry: dot leaders, a tab or an ellipsis, then a page number.
+static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{3,}|…+|(?:\. ){3,}|_{3,}|\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,5})$")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// A looser TOC entry, trusted only after a "Table of Contents" title: text then a page number.
+static TOC_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[^\d\s.,;:]\.?\s+(?:\d{1,4}|[ivxlc]{1,5})$")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+static TOC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:table\s+of\s+contents|contents|index)\s*:?$")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+/// Signature lines: "By: ____", "By:" alone, "/s/ Name".
+static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By\s*:\s*(?:_{2,}.*|/s/.*)?$|/s/\s)")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+
+/// Words that, following "(a)" at the start of a line, show it is a cross-reference carried
+/// over from the previous line, not a list item ("…Section 4.2\n(a) of this Agreement").
+const CONTINUATION_WORDS: &[&str] = &[
+    "of",
+    "and",
+    "or",
+    "hereof",
+    "above",
+    "below",
+    "herein",
+    "hereunder",
+    "through",
+    "to",
+    "shall",
+    "is",
+    "are",
+    "will",
+    "may",
+    "as",
+    "in",
+];
+/// Small words a title-case heading leaves in lower case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "for", "on", "by", "with", "at", "from", "as",
+    "vs", "per", "upon", "under", "its", "into", "out", "not", "nor", "than", "that",
+];
+/// Words that mark an all-caps line as a party name.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "INC", "LLC", "L.L.C", "LTD", "CORP", "PLC", "GMBH", "L.P", "LLP", "N.A", "S.A", "AG", "B.V",
+];
+/// A line ending in one of these words continues on the next line.
+const DANGLING_WORDS: &[&str] = &[
+    "section",
+    "sections",
+    "article",
+    "articles",
+    "paragraph",
+    "paragraphs",
+    "clause",
+    "clauses",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "the",
+    "a",
+    "an",
+    "under",
+    "with",
+    "by",
+    "for",
+    "than",
+    "exhibit",
+    "schedule",
+    "§",
+];
+
+/// How a clause number was written; decides which guards apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberShape {
+    /// "ARTICLE VII", "Section 7.2".
+    Keyword,
+    /// "7.", "7.2".
+    Decimal,
+    /// "(a)", "(iv)".
+    Paren,
+    /// "a.", "IV)".
+    Letter,
+}
+
+/// A clause number found at the start of a line.
+#[derive(Debug)]
+struct Number {
+    /// As the clause will report it: "7.2", "(a)", "VII".
+    value: String,
+    /// Bytes of the line the number (and its keyword) takes.
+    len: usize,
+    shape: NumberShape,
+}
+
+/// A body block as segmentation sees it.
+struct Line<'a> {
+    text: &'a str,
+    block: &'a Block,
+}
+
+/// Where a clause starts and what it is.
+#[derive(Debug)]
+struct Start {
+    line: usize,
+    number: Option<String>,
+    heading: Option<String>,
+    kind: ClauseKind,
+}
 
 /// Splits the body blocks of a document into clauses.
-pub(crate) fn segment(_text: &str, _blocks: &[Block]) -> Vec<Clause> {
-    Vec::new()
+pub(crate) fn segment(text: &str, blocks: &[Block]) -> Vec<Clause> {
+    let lines: Vec<Line<'_>> = blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .filter_map(|b| {
+            let t = b.span.slice(text)?.trim();
+            (!t.is_empty()).then_some(Line { text: t, block: b })
+        })
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let line_mode = is_layout(&lines);
+    let toc = find_toc(&lines);
+    let starts = find_starts(&lines, &toc, line_mode);
+
+    let mut clauses = Vec::new();
+    if starts.is_empty() {
+        // No structure: each block is its own clause.
+        for l in &lines {
+            clauses.push(Clause {
+                number: None,
+                heading: None,
+                span: l.block.span,
+                location: l.block.location,
+                kind: ClauseKind::Body,
+            });
+        }
+        return clauses;
+    }
+    let span_of =
+        |from: usize, to: usize| Span::new(lines[from].block.span.start, lines[to].block.span.end);
+    if starts[0].line > 0 {
+        clauses.push(Clause {
+            number: None,
+            heading: None,
+            span: span_of(0, starts[0].line - 1),
+            location: lines[0].block.location,
+            kind: ClauseKind::Preamble,
+        });
+    }
+    for (i, s) in starts.iter().enumerate() {
+        let last = starts.get(i + 1).map_or(lines.len() - 1, |n| n.line - 1);
+        clauses.push(Clause {
+            number: s.number.clone(),
+            heading: s.heading.clone(),
+            span: span_of(s.line, last),
+            location: location(&lines[s.line]),
+            kind: s.kind,
+        });
+    }
+    clauses
 }
+
+/// Whether blocks are layout lines (PDF, hard-wrapped text) rather than paragraphs (DOCX,
+/// text with one paragraph per line): located by line, and mostly short.
+fn is_layout(lines: &[Line<'_>]) -> bool {
+    if lines.iter().any(|l| l.block.location.paragraph.is_some()) {
+        return false;
+    }
+    let mut words: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .collect();
+    words.sort_unstable();
+    words
+        .get(words.len() / 2)
+        .is_none_or(|&m| m <= MAX_LAYOUT_MEDIAN_WORDS)
+}
+
+fn location(l: &Line<'_>) -> Location {
+    l.block.location
+}
+
+/// Walks the lines once, deciding which start clauses.
+fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> {
+    let mut starts: Vec<Start> = Vec::new();
+    let mut in_signature = false;
+    let mut in_recitals = false;
+    // A line consumed as the heading of the number-only line before it.
+    let mut consumed = usize::MAX;
+    for (i, line) in lines.iter().enumerate() {
+        if toc[i] || i == consumed {
+            continue;
+        }
+        let t = line.text;
+        let prev = i.checked_sub(1).map(|p| lines[p].text);
+        let next = lines.get(i + 1).map(|l| l.text);
+        let upper_start: String = t.chars().take(20).collect::<String>().to_uppercase();
+
+        if upper_start.starts_with("IN WITNESS WHEREOF") {
+            in_signature = true;
+            in_recitals = false;
+            starts.push(Start {
+                line: i,
+                number: None,
+                heading: None,
+                kind: ClauseKind::Signature,
+            });
+            continue;
+        }
+        if upper_start.starts_with("WHEREAS") {
+            in_recitals = true;
+            starts.push(Start {
+                line: i,
+                number: None,
+                heading: None,
+                kind: ClauseKind::Recital,
+            });
+            continue;
+        }
+        if upper_start.starts_with("NOW, THEREFORE") || upper_start.starts_with("NOW THEREFORE") {
+            in_recitals = false;
+            continue;
+        }
+
+        let number = match line.block.number.as_deref() {
+            Some(n) => rendered_number(n, t),
+            None => parse_number(t).filter(|n| number_is_plausible(n, t, prev, line_mode)),
+        };
+        let is_heading_block = line.block.kind == clauselint_model::BlockKind::Heading;
+        let caps = is_caps_heading(t, prev, next);
+
+        if in_signature {
+            // Party names in capitals and "By:" lines belong to the signature block; only an
+            // attachment or a numbered clause ends it.
+            let attachment = ["EXHIBIT", "SCHEDULE", "ANNEX", "APPENDIX", "ATTACHMENT"]
+                .iter()
+                .any(|w| upper_start.starts_with(w));
+            let numbered = number
+                .as_ref()
+                .is_some_and(|n| matches!(n.shape, NumberShape::Decimal | NumberShape::Keyword));
+            if !(attachment && (caps || is_heading_block) || numbered) {
+                continue;
+            }
+            in_signature = false;
+        } else if SIGNATURE_LINE.is_match(t) {
+            if starts
+                .last()
+                .is_some_and(|s| s.kind == ClauseKind::Signature)
+            {
+                continue;
+            }
+            in_signature = true;
+            starts.push(Start {
+                line: i,
+                number: None,
+                heading: None,
+                kind: ClauseKind::Signature,
+            });
+            continue;
+        }
+
+        if let Some(n) = number {
+            let rest = t
+                .get(n.len..)
+                .unwrap_or("")
+                .trim_start_matches(separator)
+                .trim();
+            let mut heading = inline_heading(rest);
+            if rest.is_empty()
+                && let Some(nt) = next
+                && i + 1 < lines.len()
+                && !toc[i + 1]
+                && lines[i + 1].block.number.is_none()
+                && parse_number(nt).is_none()
+                && (lines[i + 1].block.kind == clauselint_model::BlockKind::Heading
+                    || is_caps_heading(nt, Some(t), lines.get(i + 2).map(|l| l.text))
+                    || is_title_case_line(nt))
+            {
+                heading = Some(clean_heading(nt));
+                consumed = i + 1;
+            }
+            let kind = if in_recitals && matches!(n.shape, NumberShape::Letter | NumberShape::Paren)
+            {
+                ClauseKind::Recital
+            } else {
+                in_recitals = false;
+                ClauseKind::Body
+            };
+            starts.push(Start {
+                line: i,
+                number: Some(n.value),
+                heading,
+                kind,
+            });
+            continue;
+        }
+        if (is_heading_block || caps) && i > 0 {
+            let heading = clean_heading(t);
+            let upper = heading.to_uppercase();
+            let kind = if matches!(
+                upper.as_str(),
+                "RECITALS" | "BACKGROUND" | "WITNESSETH" | "PRELIMINARY STATEMENTS"
+            ) {
+                in_recitals = true;
+                ClauseKind::Recital
+            } else {
+                in_recitals = false;
+                ClauseKind::Body
+            };
+            starts.push(Start {
+                line: i,
+                number: None,
+                heading: Some(heading),
+                kind,
+            });
+        }
+    }
+    starts
+}
+
+fn separator(c: char) -> bool {
+    matches!(c, '.' | ':' | '-' | '–' | '—' | ')' | ' ' | '\t')
+}
+
+/// The clause number of a block whose list number Word rendered ("7." -> "7", "Article I"
+/// -> "I", "(a)" stays). `len` is the rendered number's length in the block text.
+fn rendered_number(rendered: &str, text: &str) -> Option<Number> {
+    let r = rendered.trim();
+    let value = match parse_number(r) {
+        Some(n) if n.len >= r.trim_end_matches(['.', ':', ')']).len() => n.value,
+        _ => r.trim_end_matches(['.', ':']).to_owned(),
+    };
+    if value.is_empty() {
+        return None;
+    }
+    let len = if text.starts_with(r) { r.len() } else { 0 };
+    Some(Number {
+        value,
+        len,
+        shape: NumberShape::Keyword,
+    })
+}
+
+/// A clause number at the start of `t`, followed by whitespace or the end of the line.
+fn parse_number(t: &str) -> Option<Number> {
+    let followed_ok = |len: usize| {
+        t.get(len..)
+            .and_then(|r| r.chars().next())
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—'))
+    };
+    if let Some(c) = KEYWORD.captures(t) {
+        let all = c.get(0)?;
+        let v = c.get(1)?.as_str();
+        if followed_ok(all.end()) {
+            // Attachments keep their kind: "Exhibit A" says more than "A".
+            let keyword = t[..c.get(1)?.start()].trim();
+            let attachment = ["SCHEDULE", "EXHIBIT", "ANNEX", "APPENDIX"]
+                .iter()
+                .any(|w| keyword.eq_ignore_ascii_case(w));
+            let value = if attachment {
+                format!("{keyword} {v}")
+            } else {
+                v.to_owned()
+            };
+            return Some(Number {
+                value,
+                len: all.end(),
+                shape: NumberShape::Keyword,
+            });
+        }
+    }
+    if let Some(c) = DECIMAL.captures(t) {
+        let all = c.get(0)?;
+        let v = c.get(1)?.as_str();
+        let dot = !c.get(2)?.as_str().is_empty();
+        if followed_ok(all.end()) {
+            let rest = t[all.end()..].trim_start();
+            let tabbed = t[all.end()..].starts_with('\t');
+            // A bare integer ("10 days", a page number) is a number only when a tab or an
+            // all-caps heading follows it.
+            if dot || v.contains('.') || tabbed || (is_upper_text(rest) && !rest.is_empty()) {
+                return Some(Number {
+                    value: v.to_owned(),
+                    len: all.end(),
+                    shape: NumberShape::Decimal,
+                });
+            }
+        }
+        return None;
+    }
+    if let Some(c) = PAREN.captures(t) {
+        let all = c.get(0)?;
+        let v = c.get(1)?.as_str();
+        let rest = &t[all.end()..];
+        let good_label = v.chars().all(|c| c.is_ascii_digit()) || is_list_label(v);
+        if good_label && rest.chars().next().is_none_or(|c| !c.is_ascii_digit()) {
+            return Some(Number {
+                value: all.as_str().to_owned(),
+                len: all.end(),
+                shape: NumberShape::Paren,
+            });
+        }
+        return None;
+    }
+    if let Some(c) = LETTER.captures(t) {
+        let all = c.get(0)?;
+        let v = c.get(1)?.as_str();
+        if followed_ok(all.end()) && is_list_label(v) && !t[all.end()..].trim().is_empty() {
+            let value = if &c[2] == ")" {
+                format!("{v})")
+            } else {
+                v.to_owned()
+            };
+            return Some(Number {
+                value,
+                len: all.end(),
+                shape: NumberShape::Letter,
+            });
+        }
+    }
+    None
+}
+
+/// "a", "aa", "iv", "B": labels lists use; not words like "the".
+fn is_list_label(v: &str) -> bool {
+    let mut cs = v.chars();
+    let Some(first) = cs.next() else { return false };
+    v.len() == 1 || v.chars().all(|c| c == first) && v.len() <= 3 || is_roman(v)
+}
+
+fn is_roman(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    !lower.is_empty()
+        && lower
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
+        && (v.chars().all(|c| c.is_ascii_lowercase()) || v.chars().all(|c| c.is_ascii_uppercase()))
+        && roman_value(&lower).is_some()
+}
+
+/// The value of a well-formed lower-case roman numeral below 400.
+fn roman_value(s: &str) -> Option<u32> {
+    const TABLE: [(&str, u32); 9] = [
+        ("c", 100),
+        ("xc", 90),
+        ("l", 50),
+        ("xl", 40),
+        ("x", 10),
+        ("ix", 9),
+        ("v", 5),
+        ("iv", 4),
+        ("i", 1),
+    ];
+    let mut rest = s;
+    let mut total = 0;
+    for (sym, val) in TABLE {
+        let mut count = 0;
+        while let Some(r) = rest.strip_prefix(sym) {
+            rest = r;
+            total += val;
+            count += 1;
+            if count > 3 {
+                return None;
+            }
+        }
+    }
+    rest.is_empty().then_some(total)
+}
+
+/// Guards on a number found in the text (not rendered by the source): what follows it must
+/// read like a clause, and the line must not be the continuation of a sentence.
+fn number_is_plausible(n: &Number, t: &str, prev: Option<&str>, line_mode: bool) -> bool {
+    let rest = t
+        .get(n.len..)
+        .unwrap_or("")
+        .trim_start_matches(separator)
+        .trim_start();
+    // Case matters: "(a) To each seller" is an item, "(a) to the extent" a carried-over reference.
+    let first_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let first_char = rest.chars().next();
+    let starts_like_clause = match first_char {
+        None => true,
+        Some(c) => c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '§'),
+    };
+    // A long previous line is a paragraph of its own (text files often hold one per line),
+    // so what it ends with says nothing about this line.
+    let prev = prev.filter(|p| p.split_whitespace().count() <= MAX_LAYOUT_LINE_WORDS);
+    if let Some(p) = prev {
+        let last_word = p
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        // "…Section\n4.2 of" runs on; "…breaches; or\n(b)" is the next item of a list.
+        if DANGLING_WORDS.contains(&last_word.as_str()) && !ends_list_item(p) {
+            return false;
+        }
+    }
+    match n.shape {
+        NumberShape::Keyword | NumberShape::Decimal => {
+            // "Section 4.2 hereof", "3.5 million": lower case after the number is prose.
+            if !starts_like_clause {
+                return false;
+            }
+            if n.shape == NumberShape::Keyword
+                && rest.is_empty()
+                && !is_upper_text(t)
+                && !t.starts_with('§')
+            {
+                // "Section 5" alone on a line is a heading only in capitals ("SECTION 5") or
+                // as "Article"/"Section" in title case with nothing else.
+                return t.split_whitespace().count() <= 2;
+            }
+            true
+        }
+        NumberShape::Paren | NumberShape::Letter => {
+            if CONTINUATION_WORDS.contains(&first_word.as_str()) {
+                return false;
+            }
+            if n.shape == NumberShape::Letter && !starts_like_clause {
+                // "a. the …" is rare; "e. g." and initials are not list items.
+                return !line_mode && first_char.is_some_and(char::is_alphabetic);
+            }
+            if line_mode {
+                // In a layout line, "(ii) the Licensee" is a list item only when the line
+                // before ended a sentence, a list item or an introduction.
+                return prev.is_none_or(ends_list_item);
+            }
+            true
+        }
+    }
+}
+
+/// Whether a line ends the way a line before a new list item does.
+fn ends_list_item(p: &str) -> bool {
+    let p = p.trim_end();
+    if p.ends_with(['.', ':', ';', '—']) {
+        return true;
+    }
+    let lower = p.to_lowercase();
+    (lower.ends_with(" and") || lower.ends_with(" or"))
+        && lower
+            .trim_end_matches(" and")
+            .trim_end_matches(" or")
+            .ends_with([';', ','])
+}
+
+/// "Governing Law" from "Governing Law. This Agreement …", or the whole rest when it is a
+/// short title-case phrase.
+fn inline_heading(rest: &str) -> Option<String> {
+    if rest.is_empty() {
+        return None;
+    }
+    let words = rest.split_whitespace().count();
+    if words <= MAX_HEADING_WORDS && !rest.ends_with(['.', ';', ',']) && is_title_case(rest) {
+        return Some(clean_heading(rest));
+    }
+    if words <= MAX_HEADING_WORDS && rest.ends_with('.') && !rest[..rest.len() - 1].contains(". ") {
+        let h = &rest[..rest.len() - 1];
+        if h.split_whitespace().count() <= MAX_INLINE_HEADING_WORDS && is_title_case(h) {
+            return Some(clean_heading(h));
+        }
+    }
+    let cut = [". ", ": ", " - ", " – ", " — ", ".\t", ":\t", "\t", "   "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()?;
+    let h = &rest[..cut];
+    (h.split_whitespace().count() <= MAX_INLINE_HEADING_WORDS && is_title_case(h))
+        .then(|| clean_heading(h))
+}
+
+/// A heading's text without trailing punctuation and inner tabs.
+fn clean_heading(t: &str) -> String {
+    let t = t.trim().trim_end_matches(['.', ':', ';', ',']).trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Title Case or CAPITALS: the first word capitalised, as are most non-small words. A
+/// definition ("\"Territory\" means Japan") or a sentence with a verb is not a heading.
+fn is_title_case(s: &str) -> bool {
+    if s.starts_with(['"', '“', '\'', '‘'])
+        || s.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "means" | "shall" | "will" | "may" | "is" | "are" | "has" | "have"
+            )
+        })
+    {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let caps = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps * 5 >= content.len() * 4
+}
+
+/// A short title-case line with no final period (a heading on its own line).
+fn is_title_case_line(t: &str) -> bool {
+    t.split_whitespace().count() <= 8 && !t.ends_with(['.', ';', ',']) && is_title_case(t)
+}
+
+/// Letters present and all upper case.
+fn is_upper_text(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 3
+}
+
+/// An all-caps heading line: short, capitals, no sentence ending, and not one line of an
+/// all-caps paragraph (disclaimers are often set in capitals and wrap over many lines).
+fn is_caps_heading(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_HEADING_WORDS || !is_upper_text(t) {
+        return false;
+    }
+    if !words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return false;
+    }
+    // Dates ("NOV 02, 2019") and party names ("ACME, INC.") in capitals are not headings.
+    if words.iter().any(|w| {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        digits >= 4 && digits == w.trim_end_matches([',', '.']).len()
+    }) {
+        return false;
+    }
+    if words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        COMPANY_SUFFIXES.contains(&w.trim_end_matches('.'))
+    }) {
+        return false;
+    }
+    let trimmed = t.trim_end();
+    if trimmed.ends_with([',', ';']) || (trimmed.ends_with('.') && !ends_with_number(trimmed)) {
+        return false;
+    }
+    let last = words
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    if DANGLING_WORDS.contains(&last.as_str())
+        || matches!(last.as_str(), "any" | "all" | "such" | "be" | "is")
+    {
+        return false;
+    }
+    if let Some(p) = prev {
+        // The previous line runs on into this one.
+        let p = p.trim_end();
+        if p.chars()
+            .last()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+            && is_upper_text(p)
+        {
+            return false;
+        }
+        if is_upper_text(p) && p.split_whitespace().count() > 8 && !p.ends_with(['.', ':']) {
+            return false;
+        }
+    }
+    if let Some(n) = next {
+        if n.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if is_upper_text(n)
+            && words.len() > 6
+            && trimmed.chars().last().is_some_and(char::is_alphabetic)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn ends_with_number(t: &str) -> bool {
+    parse_number(t).is_some_and(|n| n.len >= t.len())
+}
+
+/// Marks the lines of tables of contents: after a "Table of Contents" title, and runs of at
+/// least three dot-leader entries.
+fn find_toc(lines: &[Line<'_>]) -> Vec<bool> {
+    let n = lines.len();
+    let mut toc = vec![false; n];
+    // Entries are short; a long line ending in a page number is a page of running text.
+    let strict: Vec<bool> = lines
+        .iter()
+        .map(|l| TOC_ENTRY.is_match(l.text) && l.text.split_whitespace().count() <= MAX_TOC_WORDS)
+        .collect();
+    let loose: Vec<bool> = lines
+        .iter()
+        .zip(&strict)
+        .map(|(l, &s)| {
+            s || (TOC_LOOSE.is_match(l.text) && l.text.split_whitespace().count() <= MAX_TOC_WORDS)
+        })
+        .collect();
+    let short = |i: usize| lines[i].text.split_whitespace().count() <= MAX_HEADING_WORDS;
+
+    // After a title, entries (and short lines between entries) until the body starts.
+    let mut i = 0;
+    while i < n {
+        if TOC_TITLE.is_match(lines[i].text) {
+            toc[i] = true;
+            let mut first_key: Option<String> = None;
+            let mut j = i + 1;
+            while j < n {
+                let near_entry = (j + 1..(j + 3).min(n)).any(|k| loose[k]);
+                let key = toc_key(lines[j].text);
+                if first_key.as_deref() == Some(key.as_str()) && !loose[j] {
+                    break;
+                }
+                if loose[j] || (short(j) && near_entry) {
+                    if loose[j] && first_key.is_none() {
+                        first_key = Some(key);
+                    }
+                    toc[j] = true;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    // Runs of leader entries without a title.
+    let mut i = 0;
+    while i < n {
+        if !strict[i] {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let mut count = 1;
+        let mut j = i + 1;
+        while j < n && j <= last + 3 {
+            if strict[j] {
+                last = j;
+                count += 1;
+            } else if !short(j) {
+                break;
+            }
+            j += 1;
+        }
+        if count >= 3 {
+            for t in toc.iter_mut().take(last + 1).skip(i) {
+                *t = true;
+            }
+        }
+        i = last + 1;
+    }
+    toc
+}
+
+/// A TOC entry's text without its page number and leaders, for spotting the body heading
+/// that repeats the first entry.
+fn toc_key(t: &str) -> String {
+    let t = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | '…' | '_')
+    });
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;

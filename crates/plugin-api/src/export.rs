@@ -73,9 +73,16 @@ pub mod __private {
             // SAFETY: the host keeps the policy text alive for this call.
             let text = unsafe { policy.as_str() };
             let text = if text.trim().is_empty() { "{}" } else { &text };
-            let parsed: C::Policy = serde_json::from_str(text)
-                .map_err(|e| format!("policy section [{}]: {e}", C::ID))?;
-            C::new(parsed).map_err(|e| format!("policy section [{}]: {e}", C::ID))
+            let mut de = serde_json::Deserializer::from_str(text);
+            let parsed: C::Policy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = e.path().to_string();
+                if path == "." {
+                    format!("[{}]: {}", C::ID, e.inner())
+                } else {
+                    format!("[{}] `{path}`: {}", C::ID, e.inner())
+                }
+            })?;
+            C::new(parsed).map_err(|e| format!("[{}]: {e}", C::ID))
         }));
         match result {
             Ok(Ok(check)) => {

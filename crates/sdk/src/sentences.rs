@@ -35,15 +35,36 @@ pub fn of_contract<'a>(contract: &Contract<'a>) -> Vec<ContractSentence<'a>> {
         if clause.kind() == crate::ClauseKind::Signature {
             continue;
         }
-        for (span, text) in split_str(clause.text()) {
+        let body = heading_line_end(clause);
+        for (span, text) in split_str(&clause.text()[body..]) {
             out.push(ContractSentence {
                 clause,
-                span: clause.span_of(span.start, span.end),
+                span: clause.span_of(body + span.start, body + span.end),
                 text,
             });
         }
     }
     out
+}
+
+/// Where the clause's body starts: after a first line that holds only the number and heading
+/// ("12. Governing Law"), which is a title, not part of the first sentence; else 0.
+fn heading_line_end(clause: &ClauseRef<'_>) -> usize {
+    let text = clause.text();
+    let (Some(heading), Some(newline)) = (clause.heading(), text.find('\n')) else {
+        return 0;
+    };
+    let first = text[..newline]
+        .trim_end()
+        .trim_end_matches(['.', ':'])
+        .trim_end();
+    if first.ends_with(heading.trim_end_matches(['.', ':']).trim_end())
+        && first.len() <= heading.len() + 24
+    {
+        newline + 1
+    } else {
+        0
+    }
 }
 
 /// Words that end with a period without ending the sentence (compared lower-case, without the
@@ -343,5 +364,28 @@ mod tests {
         for s in split(text) {
             assert!(text.get(s.start..s.end).is_some());
         }
+    }
+
+    #[test]
+    fn a_heading_line_is_not_part_of_the_first_sentence() {
+        let text = "12. Governing Law\nThis Agreement is governed by the laws of Delaware.\n";
+        let clauses = [ClauseRef::new(
+            text,
+            Span::new(0, text.len()),
+            "12",
+            "Governing Law",
+            crate::ClauseKind::Body,
+        )];
+        let contract = Contract::new(text, &clauses);
+        let sentences = of_contract(&contract);
+        assert_eq!(sentences.len(), 1);
+        assert_eq!(
+            sentences[0].text,
+            "This Agreement is governed by the laws of Delaware."
+        );
+        assert_eq!(
+            &text[sentences[0].span.start..sentences[0].span.end],
+            sentences[0].text
+        );
     }
 }

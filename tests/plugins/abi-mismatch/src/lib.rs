@@ -9,7 +9,10 @@ pub struct FutureDescriptor {
     reserved: [u64; 4],
 }
 
-static DESCRIPTOR: FutureDescriptor = FutureDescriptor { abi_version: 999, reserved: [0; 4] };
+static DESCRIPTOR: FutureDescriptor = FutureDescriptor {
+    abi_version: 999,
+    reserved: [0; 4],
+};
 
 /// The entry symbol every clauselint plugin exports.
 #[unsafe(no_mangle)]

@@ -1,0 +1,36 @@
+//! Every real-world and damaged PDF either reads or gives an error: no panic, no hang.
+
+use std::path::Path;
+
+const DATA: &str = "/work/shared/data/realdocs";
+
+#[test]
+fn realdocs_pdfs_read_or_fail_cleanly() {
+    let root = Path::new(DATA);
+    if !root.is_dir() {
+        eprintln!("{DATA} is missing; skipping");
+        return;
+    }
+    let mut seen = 0;
+    for folder in ["pdf", "broken"] {
+        let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            if !bytes.starts_with(b"%PDF") {
+                continue;
+            }
+            seen += 1;
+            // A panic fails the test with the file named; an Err is an acceptable answer.
+            let result = std::panic::catch_unwind(|| {
+                clauselint_ingest::read(&bytes).map(|d| d.blocks.len())
+            });
+            assert!(result.is_ok(), "{} panicked", path.display());
+        }
+    }
+    assert!(seen > 0, "no PDFs found under {DATA}");
+}
