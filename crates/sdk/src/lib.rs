@@ -10,6 +10,8 @@
 //! - [`jurisdiction`]: "State of New York" → `US-NY`, "England and Wales" → `GB-ENG`;
 //! - [`sentences`]: sentence spans that survive "Inc.", "U.S." and "7.2";
 //! - [`text`]: a lower-cased, quote-straightened matching form that maps back to the original;
+//! - [`defined`]: defined terms ("X" means …, (the "X")) with their definitions;
+//! - [`sections`]: sub-clauses and items grouped under their numbered heading;
 //! - [`segment`]: a simple plain-text clause splitter for tests and examples;
 //! - [`fixtures`]: the fixture harness (`fixtures/<verdict>/NNNN_name.txt` + `.expect.toml`).
 //!
@@ -70,12 +72,14 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod defined;
 pub mod duration;
 pub mod fixtures;
 pub mod jurisdiction;
 pub mod money;
 pub mod numbers;
 pub mod percent;
+pub mod sections;
 pub mod segment;
 pub mod sentences;
 pub mod text;

@@ -7,7 +7,11 @@
 //! completion, request), whether a certificate of destruction is required, whether backups are
 //! carved out, and whether the provider may keep aggregated or anonymised data. Sentences that
 //! remove the duty ("shall not be required to delete …") are not obligations; when they name
-//! backups they are the carve-out. Verdicts follow the playbook: missing → fail; ≤ 30 days →
+//! backups they are the carve-out. Backups named as part of the duty ("including all backup
+//! media", "backup tapes … without exception") are no carve-out. The contract's own names for
+//! client data are learned from its definitions ("… product photographs (\"Client Assets\")"),
+//! and sub-clauses are read with their section: 6.1's obligation sits under the heading of 6,
+//! and a carve-out or certificate in 6.2 belongs to it. Verdicts follow the playbook: missing → fail; ≤ 30 days →
 //! pass; longer, "promptly" or no deadline → warn; immediate deletion with no backup carve-out
 //! → warn.
 #![forbid(unsafe_code)]
@@ -15,10 +19,12 @@
 
 use std::sync::LazyLock;
 
+use clauselint_sdk::defined::{defined_terms, terms_pattern};
 use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::of_contract;
 use clauselint_sdk::text::{Normalized, floor_boundary};
-use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
+use clauselint_sdk::{Check, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -98,12 +104,12 @@ static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|needed)\s+to\s+(?:\w+\s+){0,2}(?:return|delete|destroy|erase|purge)|\bneed\s+not\s+(?:return|delete|destroy|erase)|\bshall\s+not\s+(?:apply|extend)\s+to\b|\bexcept\s+(?:for\s+)?(?:copies|data)\b|\bnotwithstanding\b",
+        r"\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|needed)\s+to\s+(?:\w+\s+){0,2}(?:return|delete|destroy|erase|purge)|\bneed\s+not\s+(?:return|delete|destroy|erase)|\b(?:shall|does|will)\s+not\s+(?:apply|extend)\s+to\b|\bdoes\s+not\s+require\b|\bnotwithstanding\b",
     )
 });
 static TRIGGER_TERMINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:termination|terminat(?:e|es|ed)|expiration|expiry|expires?|end\s+of\s+the\s+(?:term|agreement))\b",
+        r"\b(?:termination|terminat(?:e|es|ed)|expiration|expiry|expires?|cessation)\b|\bend\s+of\s+(?:the\s+|this\s+|each\s+|any\s+)?(?:\w+\s+){0,2}(?:term|agreement|engagement|services?|provision|project|assignment|contract|sow|relationship|work)\b|\b(?:agreement|services?|engagement|assignment|project|term|sow|contract|relationship|work)\s+(?:ends?|ended|concludes?|concluded|comes?\s+to\s+an\s+end|is\s+over)\b",
     )
 });
 static TRIGGER_COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,12 +124,22 @@ static IMMEDIATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:immediately|forthwith|without\s+delay|at\s+once)\b"));
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?practicable|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time)\b",
+        r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time|without\s+(?:undue|unreasonable)\s+delay)\b",
     )
 });
 static CERTIFICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bcertif(?:y|ies|ied|ication|icate)\b|\bwritten\s+(?:confirmation|statement|notice)\b.{0,60}\b(?:destr|delet|return)\w*|\bconfirm\s+in\s+writing\b",
+        r"\bcertif(?:y|ies|ied|ication|icate)\b|\bwritten\s+(?:confirmation|statement|notice)\b.{0,60}\b(?:destr|delet|return)\w*|\bconfirm\w*\b[^.;]{0,40}?\b(?:in\s+writing|in\s+text\s+form|by\s+e-?mail|written)\b",
+    )
+});
+/// "certify that it has complied", "no copies have been retained": a certificate about the
+/// duty.
+static COMPLIED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bcompl(?:ied|iance|y)\b|\bno\s+copies\b"));
+/// Certificates that are not of destruction: "certified mail", "certificate of insurance".
+static CERT_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bcertified\s+(?:or\s+registered\s+)?(?:mail|post|or\s+cashier\w*|check|cheque|public)\b|\bregistered\s+or\s+certified\s+mail\b|\bcertificates?\s+of\s+(?:insurance|origin|analysis|incorporation|conformance|conformity|good\s+standing|formation)\b",
     )
 });
 static BACKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,6 +147,96 @@ static BACKUP: LazyLock<Regex> = LazyLock::new(|| {
         r"\bback-?\s?ups?\b|\barchiv\w+\b|\bdisaster\s+recovery\b|\bautomatic\w*\s+(?:electronic\s+)?(?:archiv\w+|back-?\s?up\w*)|\bretained\s+in\s+accordance\s+with\s+(?:its|provider's)\s+(?:standard\s+)?(?:retention|record)",
     )
 });
+/// Words that take backups out of the duty: "except", "may retain … until overwritten",
+/// "does not apply to", "in the ordinary course of its backup rotation".
+static CARVE_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bexcept(?:ing|ed)?\b|\b(?:the|an?)\s+exception\s+(?:of|for)\b|\bexclu(?:de|des|ded|ding|sion)\b|\bexempt\w*|\bother\s+than\b|\bsave\s+for\b|\b(?:does|do|shall|will)\s+not\s+(?:require|apply|extend|cover|include)\b|\bnot\s+(?:be\s+)?(?:required|obliged|obligated)\b|\bneed\s+not\b|\bmay\s+(?:\w+\s+){0,2}?(?:retain|keep|remain|persist|continue|store|hold|be\s+retained|be\s+kept|be\s+stored|be\s+held)\b|\b(?:permitted|entitled|right)\s+to\s+(?:retain|keep)\b|\buntil\s+(?:\w+\s+){0,4}?(?:overwritten|rotated|rotate|rotates|expire|expires|expiry|purged|recycled|cycled)\b|\b(?:in|under|according\s+to|in\s+accordance\s+with)\s+(?:the\s+|its\s+|their\s+|\w+'s\s+)?(?:normal|ordinary|regular|routine|standard|scheduled)\s+(?:course|backup|rotation|retention|cycle|schedule)",
+    )
+});
+/// "including … backup media", "as well as backups": backups named as part of the duty.
+static INCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:including|includes?|inclusive\s+of|as\s+well\s+as|together\s+with|and\s+also|even)\b")
+});
+/// "backup tapes included", "without exception" after the backup mention.
+static INCLUDED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^.;]{0,40}?\b(?:included|without\s+exception|alike)\b"));
+/// A negation just before a "may retain" cue: "no Client Data may be retained".
+static NEGATED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:no|not|nor|never|neither|none)\b[^,;]{0,40}$"));
+
+/// Whether a (normalised) sentence carves backups out of the deletion duty: it names backups
+/// other than as part of what must be deleted ("including all backup media"), and says they
+/// are excepted, may be kept, or are deleted in the ordinary backup cycle. A "may be retained"
+/// that is negated ("no Client Data may be retained") is no carve-out.
+fn carves_out_backups(n: &str) -> bool {
+    let standalone_backup = BACKUP.find_iter(n).any(|m| {
+        let before = &n[..m.start()];
+        let lo = floor_boundary(before, before.len().saturating_sub(100));
+        let window = &before[lo..];
+        let window = window
+            .rfind(['.', ';'])
+            .map_or(window, |p| &window[p + 1..]);
+        let included_before = INCLUSION.find_iter(window).last().is_some_and(|inc| {
+            // "including X, except for copies in backups": the exception wins.
+            !CARVE_OUT.is_match(&window[inc.end()..])
+        });
+        let included_after = INCLUDED_AFTER.is_match(&n[m.end()..]);
+        !included_before && !included_after
+    });
+    standalone_backup
+        && CARVE_OUT.find_iter(n).any(|c| {
+            let cue = c.as_str();
+            !(cue.starts_with("may") || cue.ends_with("retain") || cue.ends_with("keep"))
+                || !NEGATED_BEFORE.is_match(&n[..c.start()])
+        })
+}
+
+/// Nouns that make a definition one of data ("… names, contact details and health data").
+/// "Materials" and "samples" are left out: a definition of goods ("raw materials supplied by
+/// the Buyer") must not turn the return of goods into a data-return clause.
+static DATA_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:data|information|records|documents|files|content|datasets?|images|photographs|photos|recordings|transcripts|databases?)\b",
+    )
+});
+/// Words that say where defined data comes from: the client supplies it, or it is personal.
+static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:provid\w*|suppl(?:y|ies|ied)|furnish\w*|made\s+available|disclos\w*|upload\w*|transmit\w*|on\s+behalf\s+of|personal|process(?:ed|es)?|collect\w*|belong\w*|owned\s+by|compris\w*|its\s+(?:users|customers|employees))\b",
+    )
+});
+/// Defined terms that are not client data even when their definition mentions data: the
+/// provider's own deliverables and tools, the agreement, the parties.
+static NOT_DATA_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:deliverables?|work\s+product|services?|agreement|documentation|software|outputs?|reports?|specifications?|fees?|background|foreground|inventions?|developments?|tools?|ip|intellectual\s+property|sow|statement|orders?|purpose|territory|date|term|party|parties|provider|processor|controller|client|customer|company|consultant|contractor|vendor|supplier)$",
+    )
+});
+/// Definitions of a party ("Acme Inc., a Delaware corporation with offices at …").
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place)\b",
+    )
+});
+
+/// The contract's own names for client data, learned from its definitions: any defined term
+/// whose definition names data supplied by the client or personal data ("brand guidelines and
+/// product photographs (\"Client Assets\")"), so "delete all Client Assets" is recognised.
+fn data_terms(contract: &Contract<'_>) -> Option<Regex> {
+    let terms = defined_terms(contract.text());
+    let names = terms
+        .iter()
+        .filter(|t| {
+            DATA_NOUN.is_match(&t.definition)
+                && DATA_SOURCE.is_match(&t.definition)
+                && !ENTITY.is_match(&t.definition)
+                && !NOT_DATA_TERM.is_match(&t.term)
+        })
+        .map(|t| t.term.as_str());
+    terms_pattern(names)
+}
+
 static AGGREGATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|statistical|usage)\b.{0,60}\b(?:data|information)\b.{0,160}\b(?:use|retain|exploit|improve)\w*\b|\b(?:use|retain)\w*\b.{0,80}\b(?:aggregated?|anonymi[sz]ed|de-?identified)\b.{0,30}\b(?:data|information|form)\b",
@@ -245,23 +351,30 @@ impl Check for DataDeletion {
     }
 
     fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
-        let mut obligations: Vec<(Span, Deadline)> = Vec::new();
+        let sentences = of_contract(contract);
+        let sections = Sections::of(contract);
+        let learned = data_terms(contract);
+        let mut obligations: Vec<(Span, Deadline, &ClauseRef<'_>)> = Vec::new();
         let mut related: Vec<Span> = Vec::new();
         let mut triggers: Vec<&'static str> = Vec::new();
         let (mut certification, mut backup, mut aggregated) = (false, false, false);
         let mut aggregated_span = None;
-        for s in of_contract(contract) {
+        for s in &sentences {
             let norm = Normalized::new(s.text);
             let n = norm.as_str();
             if AGGREGATED.is_match(n) {
                 aggregated = true;
                 aggregated_span.get_or_insert(s.span);
             }
-            let heading = s.clause.heading().is_some_and(|h| DATA_HEADING.is_match(h));
+            // Sub-clause 4.1 sits under the heading of 4 ("Deletion or Return of Data").
+            let heading = sections
+                .heading(s.clause)
+                .is_some_and(|h| DATA_HEADING.is_match(h));
             let Some(verb) = DELETE_VERB.find(n) else {
                 continue;
             };
-            if !DATA_OBJECT.is_match(n) {
+            let names_learned_term = learned.as_ref().is_some_and(|r| r.is_match(n));
+            if !DATA_OBJECT.is_match(n) && !names_learned_term {
                 continue;
             }
             let negated = NOT_REQUIRED.is_match(n);
@@ -273,7 +386,10 @@ impl Check for DataDeletion {
             let is_return_only =
                 verb.as_str().starts_with("return") && !n.contains("destr") && !n.contains("delet");
             if is_return_only
-                && !(n.contains("data") || n.contains("confidential") || n.contains("materials"))
+                && !(n.contains("data")
+                    || n.contains("confidential")
+                    || n.contains("materials")
+                    || names_learned_term)
             {
                 continue;
             }
@@ -288,7 +404,7 @@ impl Check for DataDeletion {
             // such a heading an obligation needs no explicit trigger.
             let obliges = OBLIGATION.is_match(n) && (has_trigger || heading);
             if !obliges {
-                if BACKUP.is_match(n) && !obligations.is_empty() {
+                if !obligations.is_empty() && carves_out_backups(n) {
                     backup = true;
                     related.push(s.span);
                 }
@@ -303,8 +419,10 @@ impl Check for DataDeletion {
                     triggers.push(name);
                 }
             }
-            certification |= CERTIFICATION.is_match(n);
-            backup |= BACKUP.is_match(n);
+            certification |= CERTIFICATION.is_match(&CERT_NOISE.replace_all(n, ""));
+            // Backups named as part of the duty ("including all backup media") are the
+            // opposite of a carve-out.
+            backup |= carves_out_backups(n);
             let days = deadline_days(s.text);
             let deadline = match days {
                 Some(d) => Deadline::Days(d),
@@ -312,24 +430,33 @@ impl Check for DataDeletion {
                 None if PROMPT.is_match(n) => Deadline::Prompt,
                 None => Deadline::None,
             };
-            obligations.push((s.span, deadline));
+            obligations.push((s.span, deadline, s.clause));
         }
-        // Certification and backups are often separate sentences of the same clause.
+        // Certification and backups are often separate sentences or sub-clauses of the same
+        // section ("6.2 … delete …", "6.3 Backups are excepted …").
         if !obligations.is_empty() {
-            for s in of_contract(contract) {
-                let norm = Normalized::new(s.text);
-                let n = norm.as_str();
+            for s in &sentences {
                 let near = obligations
                     .iter()
-                    .any(|(o, _)| s.clause.span().start <= o.start && o.end <= s.clause.span().end);
+                    .any(|(_, _, clause)| sections.same_section(s.clause, clause));
                 if !near {
                     continue;
                 }
-                if CERTIFICATION.is_match(n) && !certification {
+                let same_clause = obligations
+                    .iter()
+                    .any(|(_, _, clause)| clause.span() == s.clause.span());
+                let norm = Normalized::new(s.text);
+                let n = norm.as_str();
+                // Outside the obligation's own clause a certificate must be one of deletion or
+                // compliance, not of insurance or an accountant's.
+                if !certification
+                    && CERTIFICATION.is_match(&CERT_NOISE.replace_all(n, ""))
+                    && (same_clause || DELETE_VERB.is_match(n) || COMPLIED.is_match(n))
+                {
                     certification = true;
                     related.push(s.span);
                 }
-                if BACKUP.is_match(n) && !backup {
+                if !backup && carves_out_backups(n) {
                     backup = true;
                     related.push(s.span);
                 }
@@ -348,15 +475,15 @@ impl Check for DataDeletion {
             return vec![report];
         }
         // The obligation with a stated deadline in days governs; otherwise the first one.
-        let (main_span, deadline) = obligations
+        let (main_span, deadline, _) = obligations
             .iter()
             .copied()
-            .find(|(_, d)| matches!(d, Deadline::Days(_)))
+            .find(|(_, d, _)| matches!(d, Deadline::Days(_)))
             .or_else(|| {
                 obligations
                     .iter()
                     .copied()
-                    .find(|(_, d)| *d == Deadline::Immediate)
+                    .find(|(_, d, _)| *d == Deadline::Immediate)
             })
             .unwrap_or(obligations[0]);
         let (verdict, reason) = self.grade(deadline, backup);
@@ -382,7 +509,7 @@ impl Check for DataDeletion {
                 .param("trigger", *first)
                 .param("triggers", triggers.clone());
         }
-        for (s, _) in obligations.iter().take(3) {
+        for (s, _, _) in obligations.iter().take(3) {
             report = report.quote(*s);
         }
         for s in related.iter().take(2) {
@@ -444,6 +571,16 @@ mod tests {
             &BEFORE_DEADLINE,
             &AFTER_DEADLINE,
             &NOT_DEADLINE,
+            &CARVE_OUT,
+            &INCLUSION,
+            &INCLUDED_AFTER,
+            &NEGATED_BEFORE,
+            &DATA_NOUN,
+            &DATA_SOURCE,
+            &NOT_DATA_TERM,
+            &ENTITY,
+            &CERT_NOISE,
+            &COMPLIED,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -496,6 +633,84 @@ mod tests {
             deadline_days("ten (10) days after the end of the Term"),
             Some(10)
         );
+    }
+
+    #[test]
+    fn backup_carve_outs_and_inclusions() {
+        for (sentence, carved) in [
+            (
+                "Provider may retain copies in its routine backups until they are overwritten.",
+                true,
+            ),
+            (
+                "Copies in backup systems are excepted from Section 6.1.",
+                true,
+            ),
+            (
+                "This obligation does not apply to data stored in backup systems.",
+                true,
+            ),
+            (
+                "Automatic backups that the Consultant cannot delete are excluded.",
+                true,
+            ),
+            (
+                "Delete all copies, except for copies held in routine encrypted backups.",
+                true,
+            ),
+            (
+                "Data in disaster-recovery backups may remain until those backups are purged.",
+                true,
+            ),
+            (
+                "Section 6.2 does not require Provider to purge Client Data from backup systems.",
+                true,
+            ),
+            (
+                "Erase all Client Data, including all backup media, and no Client Data may be retained.",
+                false,
+            ),
+            (
+                "Destroy every copy on workstations, file shares and backup tapes, without exception.",
+                false,
+            ),
+            ("Delete all Client Data, backups included.", false),
+            ("Delete all Client Data within 30 days.", false),
+            ("Provider may retain Client Data for its records.", false),
+        ] {
+            let norm = Normalized::new(sentence);
+            assert_eq!(carves_out_backups(norm.as_str()), carved, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn end_of_the_engagement_is_a_trigger() {
+        for sentence in [
+            "Within 30 days after the Agreement ends, Consultant will delete all Client Data.",
+            "When the Services end, Consultant shall delete all Client Data within 30 days.",
+            "Within 30 days after the end of the provision of the services, Processor shall delete all Controller Data.",
+        ] {
+            let r = run(sentence);
+            assert_eq!(r.verdict(), Verdict::Pass, "{sentence}");
+            assert_eq!(
+                param(&r, "trigger"),
+                Some(&ParamValue::Text("termination".into())),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn defined_data_terms_are_learned() {
+        let r = run(
+            "Client will supply store photographs and shelf scans (the \"Source Assets\"). Upon termination, Provider shall return all Source Assets within ten (10) days.",
+        );
+        assert_eq!(r.verdict(), Verdict::Pass);
+        assert_eq!(param(&r, "deadline_days"), Some(&ParamValue::Int(10)));
+        let goods = run(
+            "Buyer will supply raw materials (\"Buyer Components\"). Upon termination, Supplier shall return all Buyer Components within ten (10) days.",
+        );
+        assert_eq!(goods.verdict(), Verdict::Fail);
     }
 
     #[test]

@@ -9,11 +9,17 @@
 //! them: "Provider makes no warranty that Outputs are copyrightable"), and looks for a clause
 //! binding the client to the upstream model terms. A general non-infringement warranty about
 //! "Deliverables" that says nothing of generated output does not count as warranting output.
+//! The contract's definitions teach it its own names for generated output ("AI Materials",
+//! content produced by an LLM "(the \"Creative Assets\")"), for upstream providers ("Model
+//! Provider" means a third party that makes available a large language model) and for the
+//! parties ("Publisher" is the client when the other party is the "Consultant").
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use std::sync::LazyLock;
 
+use clauselint_sdk::defined::{defined_terms, terms_pattern};
+use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::of_contract;
 use clauselint_sdk::text::Normalized;
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
@@ -65,13 +71,13 @@ fn re(pattern: &str) -> Regex {
 
 static GENAI: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bgenerative\s+(?:ai|artificial\s+intelligence|models?|tools?)\b|\bgen\s?ai\b|\bllms?\b|\blarge\s+language\s+models?\b|\bchatgpt\b|\bgpt-?\d?\b|\bopenai\b|\banthropic\b|\bgoogle\s+gemini\b|\bgemini\s+(?:pro|ultra|flash|nano|models?|api)\b|\bclaude\s+(?:\d|models?|api|opus|sonnet|haiku|instant)\b|\bmidjourney\b|\bstable\s+diffusion\b|\bai[-\s]generated\b|\bgenerated\s+by\s+(?:an?\s+)?(?:ai|artificial\s+intelligence|models?|machine)\b|\bfoundation\s+models?\b|\bfine-?tun(?:e|ed|ing)\b|\bmodel\s+weights\b|\bprompt\s+engineering\b|\bprompts\s+(?:to|for|submitted\s+to|entered\s+into)\s+(?:the\s+)?(?:ai|model|llm|chatbot|assistant)\b",
+        r"\bgenerative\s+(?:ai|artificial\s+intelligence|models?|tools?)\b|\bgen\s?ai\b|\bllms?\b|\blarge\s+language\s+models?\b|\bchatgpt\b|\bgpt-?\d?\b|\bopenai\b|\banthropic\b|\bgoogle\s+gemini\b|\bgemini\s+(?:pro|ultra|flash|nano|models?|api)\b|\bclaude\s+(?:\d|models?|api|opus|sonnet|haiku|instant)\b|\bmidjourney\b|\bstable\s+diffusion\b|\bai[-\s]generated\b|\bgenerated\s+by\s+(?:an?\s+)?(?:ai|artificial\s+intelligence|models?|machine)\b|\bfoundation\s+models?\b|\bfine-?tun(?:e|ed|ing)\b|\bprompt\s+engineering\b|\bprompts\s+(?:to|for|submitted\s+to|entered\s+into)\s+(?:the\s+)?(?:ai|model|llm|chatbot|assistant)\b",
     )
 });
 /// Generated output, prompts and model deliverables.
 static OUTPUT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\boutputs?\b|\bgenerated\s+(?:content|output|material|text|images?|code|works?)\b|\bai[-\s]generated\b|\bprompts\b|\bcompletions\b|\bfine-?tuned\s+(?:models?|weights)\b|\bmodel\s+weights\b|\btrained\s+models?\b|\bmodel\s+deliverables\b",
+        r"\boutputs?\b|\bgenerated\s+(?:content|output|material|text|images?|code|works?)\b|\bai[-\s]generated\b|\bprompts\b|\bcompletions\b|\bfine-?tuned\s+(?:models?|weights)\b|\bmodel\s+weights\b|\btrained\s+models?\b|\bmodel\s+deliverables\b|\b(?:produced|generated|created|written|drafted|returned)\s+(?:by|with|using|through)\s+(?:the\s+|an?\s+|any\s+)?(?:\w+\s+){0,2}?(?:chatbots?|assistants?|models?|llms?|ai|agents?|generative)\b",
     )
 });
 static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +89,7 @@ static WARRANT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:warrants?|warranty|warranties|represents?|guarantees?|ensures?)\b"));
 static QUALITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bcopyright(?:able|ability)\b|\boriginal(?:ity)?\b|\bnon-?infring\w*\b|\bnot\s+infringe\b|\bfree\s+(?:from|of)\s+(?:any\s+)?(?:third[-\s]party\s+)?(?:claims|infringement)\b|\bprotectable\b|\bregistrable\b|\beligible\s+for\s+(?:copyright|intellectual\s+property)\s+protection\b",
+        r"\bcopyright(?:able|ability)\b|\boriginal(?:ity)?\b|\bnon-?infring\w*\b|\bnot\s+infringe\b|\bfree\s+(?:from|of)\s+(?:any\s+)?(?:third[-\s]party\s+)?(?:claims|infringement)\b|\bprotectable\b|\bregistrable\b|\b(?:eligible|capable|qualif(?:y|ies))\s+(?:of|for)\s+(?:copyright|intellectual\s+property)(?:\s+protection)?\b|\bprotected\s+by\s+copyright\b|\bsubject\s+to\s+copyright(?:\s+protection)?\b|\bregister\w*\b[^.;]{0,60}\bcopyright\s+office\b",
     )
 });
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,11 +97,20 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:makes?|gives?|provides?)\s+no\s+(?:\w+\s+){0,3}(?:warrant|representation|guarantee)\w*|\bdoes\s+not\s+(?:warrant|represent|guarantee)\b|\bdisclaims?\b|\bwithout\s+(?:any\s+)?warrant|\bno\s+(?:warranty|representation|guarantee)\b|\bnot\s+(?:be\s+)?(?:copyrightable|protectable|eligible)\b|\bmay\s+not\s+be\s+(?:copyrightable|protectable|eligible|original|unique)\b|\bas\s+is\b",
     )
 });
+/// An upstream model provider: named vendors, "third-party model providers", "the underlying
+/// model".
+const UPSTREAM_PROVIDER: &str = r"(?:openai|anthropic|google|microsoft|azure|aws|amazon|meta|cohere|mistral|hugging\s?face|third[-\s]party\s+(?:ai\s+|model\s+|llm\s+)?(?:providers?|models?|services?|platforms?|tools?|vendors?)|(?:model|ai|llm|foundation\s+model)\s+(?:providers?|vendors?)|underlying\s+(?:models?|providers?|services?|platforms?))";
+/// The provider's rules: terms of service, usage policies, licence conditions.
+const UPSTREAM_TERMS: &str = r"(?:terms|policies|policy|usage\s+guidelines|acceptable[-\s]use|conditions|licen[cs]e\s+terms)";
+/// Upstream terms: a provider and its terms within one stretch of text, in either order
+/// ("the terms of service and usage policies of each Model Provider", "OpenAI's usage
+/// policies", "subject to the terms of that third-party provider").
 static UPSTREAM: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:openai|anthropic|google|microsoft|azure|aws|amazon|meta|cohere|mistral|hugging\s?face|third[-\s]party\s+(?:ai\s+|model\s+|llm\s+)?(?:providers?|models?|services?|platforms?|tools?)|(?:model|ai|llm)\s+providers?|underlying\s+(?:models?|providers?|services?|platforms?))\b.{0,200}?\b(?:terms|policies|policy|usage\s+guidelines|acceptable\s+use|conditions)\b|\b(?:terms|policies|conditions)\s+of\s+(?:use\s+of\s+|service\s+of\s+)?(?:openai|anthropic|google|microsoft|the\s+(?:underlying|third[-\s]party|model|ai)\s+(?:model\s+|ai\s+)?(?:providers?|services?|models?))\b",
-    )
+    re(&format!(
+        r"\b{UPSTREAM_PROVIDER}\b.{{0,200}}?\b{UPSTREAM_TERMS}\b|\b{UPSTREAM_TERMS}\b.{{0,120}}?\b{UPSTREAM_PROVIDER}\b"
+    ))
 });
+static UPSTREAM_TERMS_RE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{UPSTREAM_TERMS}\b")));
 static BINDS_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:client|customer|company|licensee)\b.{0,80}?\b(?:shall|will|agrees?\s+to|must)\s+(?:\w+\s+){0,2}(?:comply|abide|adhere|be\s+bound)\b|\bsubject\s+to\b|\bbound\s+by\b|\backnowledges?\b|\bgoverned\s+by\b|\bincorporated\b",
@@ -114,9 +129,158 @@ static SHARED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Client shall own", "property of Client", "assigns to Client", "vest in Client",
 /// "owned by Client", "Client retains".
 fn owner_pattern(party: &str) -> Regex {
-    re(&format!(
+    re(&owner_source(party))
+}
+
+/// The source of [`owner_pattern`] for a party alternation.
+fn owner_source(party: &str) -> String {
+    format!(
         r"\b{party}\s+(?:shall|will|does|is\s+to)?\s*(?:solely\s+|exclusively\s+|own\s+and\s+)?(?:own|owns|retain|retains|hold|holds)\b|\b(?:property|ownership)\s+of\s+(?:the\s+)?{party}\b|\bassign\w*\b[^.;]{{0,100}}?\bto\s+(?:the\s+)?{party}\b|\bvest(?:s|ed)?\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?{party}\b|\bowned\s+(?:solely\s+|exclusively\s+)?by\s+(?:the\s+)?{party}\b|\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:the\s+)?{party}\b|\b{party}['’]s\s+(?:sole\s+and\s+exclusive\s+|exclusive\s+)?property\b"
-    ))
+    )
+}
+
+/// Defined terms that name the provider's tools or deliverables rather than generated output.
+static NOT_OUTPUT_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:deliverables?|work\s+product|services?|software|documentation|agreement|sow|specifications?|fees|tools?|models?|platforms?|systems?|solutions?|providers?|prompts?|inputs?|data)$",
+    )
+});
+/// A defined term's name that says it is generated output ("AI Materials", "Generated Output").
+static OUTPUT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:ai|genai|generated|outputs?|synthetic|completions?)\b"));
+/// A definition that describes generation ("content produced by large language models").
+static GENERATES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:generat\w*|produc\w*|creat\w*|draft\w*|outputs?|writ\w*)\b"));
+/// A definition naming a third party that supplies the model ("… operated by third parties
+/// such as OpenAI", "a third party that makes available a large language model").
+static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bthird[-\s]part(?:y|ies)\b|\b(?:openai|anthropic|google|microsoft|cohere|mistral|meta)\b|\blicen[cs]ed\s+(?:or\s+\w+\s+)?from\b",
+    )
+});
+static CLIENT_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{CLIENT}$")));
+static PROVIDER_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{PROVIDER}$")));
+/// What a provider does with the work: "Corvid will deliver a pilot".
+const PROVIDES: &str =
+    "provide|perform|deliver|develop|build|design|configure|train|implement|render|create";
+/// What a client does: "Thameside shall pay the fees".
+const PAYS: &str = "pay|reimburse|compensate";
+static MODEL_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\bmodels?\b|\bllms?\b"));
+/// Definitions of a party: "Acme Inc., a Delaware corporation, with offices at …".
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place|an\s+individual|residing)\b",
+    )
+});
+
+/// What the contract's own definitions add: its names for generated output ("AI Materials"),
+/// for the upstream model or its provider ("Model Provider", "Foundation Model"), and for the
+/// two parties ("Publisher" as the client when the other party is the "Consultant").
+struct Learned {
+    output: Option<Regex>,
+    upstream: Option<Regex>,
+    owner_client: Option<Regex>,
+    owner_provider: Option<Regex>,
+}
+
+impl Learned {
+    fn of(contract: &Contract<'_>) -> Learned {
+        let terms = defined_terms(contract.text());
+        let output = terms_pattern(
+            terms
+                .iter()
+                .filter(|t| {
+                    !NOT_OUTPUT_TERM.is_match(&t.term)
+                        && (OUTPUT_NAME.is_match(&t.term)
+                            || (GENAI.is_match(&t.definition) && GENERATES.is_match(&t.definition)))
+                })
+                .map(|t| t.term.as_str()),
+        );
+        let upstream = terms_pattern(
+            terms
+                .iter()
+                .filter(|t| {
+                    THIRD_PARTY.is_match(&t.definition)
+                        && (GENAI.is_match(&t.definition) || MODEL_WORD.is_match(&t.definition))
+                        && !OUTPUT_NAME.is_match(&t.term)
+                })
+                .map(|t| t.term.as_str()),
+        );
+        // Parties: short defined names whose definition is a legal entity or a person.
+        let parties: Vec<&str> = terms
+            .iter()
+            .filter(|t| ENTITY.is_match(&t.definition) && t.term.split_whitespace().count() <= 3)
+            .map(|t| t.term.as_str())
+            .collect();
+        let client_re = &*CLIENT_ROLE;
+        let provider_re = &*PROVIDER_ROLE;
+        let mut clients: Vec<&str> = Vec::new();
+        let mut providers: Vec<&str> = Vec::new();
+        let mut unknown: Vec<&str> = Vec::new();
+        for p in &parties {
+            if client_re.is_match(p) {
+                clients.push(p);
+            } else if provider_re.is_match(p) {
+                providers.push(p);
+            } else if !unknown.contains(p) {
+                unknown.push(p);
+            }
+        }
+        // A party named by the contract ("Corvid") is the provider if it "will deliver" or
+        // "shall perform" the work, the client if it "shall pay".
+        if !unknown.is_empty() {
+            let norm = Normalized::new(contract.text());
+            let text = norm.as_str();
+            unknown.retain(|p| {
+                let party = regex::escape(p);
+                let act = |verbs: &str| {
+                    Regex::new(&format!(
+                        r"\b{party}\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:{verbs})\b"
+                    ))
+                    .is_ok_and(|r| r.is_match(text))
+                };
+                match (act(PROVIDES), act(PAYS)) {
+                    (true, false) => {
+                        providers.push(p);
+                        false
+                    }
+                    (false, true) => {
+                        clients.push(p);
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        // With two parties, one of known role, the other has the other role.
+        if let [other] = unknown.as_slice() {
+            match (clients.is_empty(), providers.is_empty()) {
+                (true, false) => clients.push(other),
+                (false, true) => providers.push(other),
+                _ => {}
+            }
+        }
+        let alternation = |names: &[&str]| -> Option<String> {
+            let names: Vec<String> = names
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| regex::escape(n))
+                .collect();
+            (!names.is_empty()).then(|| format!("(?:{})", names.join("|")))
+        };
+        let owner_client = alternation(&clients)
+            .filter(|_| !clients.iter().all(|c| client_re.is_match(c)))
+            .and_then(|a| Regex::new(&format!("(?is){}", owner_source(&a))).ok());
+        let owner_provider = alternation(&providers)
+            .filter(|_| !providers.iter().all(|p| provider_re.is_match(p)))
+            .and_then(|a| Regex::new(&format!("(?is){}", owner_source(&a))).ok());
+        Learned {
+            output,
+            upstream,
+            owner_client,
+            owner_provider,
+        }
+    }
 }
 
 impl Check for GenaiOutput {
@@ -149,23 +313,30 @@ impl Check for GenaiOutput {
         let mut warranty: Option<Span> = None;
         let mut disclaimer: Option<Span> = None;
         let mut upstream: Option<Span> = None;
+        let learned = Learned::of(contract);
+        let sections = Sections::of(contract);
+        let first = |fixed: &Regex, extra: &Option<Regex>, n: &str| -> Option<usize> {
+            let a = fixed.find(n).map(|m| m.start());
+            let b = extra.as_ref().and_then(|r| r.find(n)).map(|m| m.start());
+            a.into_iter().chain(b).min()
+        };
         for s in of_contract(contract) {
             let norm = Normalized::new(s.text);
             let n = norm.as_str();
             if mention.is_none() && GENAI.is_match(n) {
                 mention = Some(s.span);
             }
-            let about_output = OUTPUT.is_match(n);
+            let about_output =
+                OUTPUT.is_match(n) || learned.output.as_ref().is_some_and(|r| r.is_match(n));
             if about_output && OWNERSHIP.is_match(n) {
                 let owner = if SHARED.is_match(n) {
                     Some("shared")
                 } else {
-                    match (OWNER_CLIENT.find(n), OWNER_PROVIDER.find(n)) {
-                        (Some(c), Some(p)) => Some(if c.start() <= p.start() {
-                            "client"
-                        } else {
-                            "provider"
-                        }),
+                    match (
+                        first(&OWNER_CLIENT, &learned.owner_client, n),
+                        first(&OWNER_PROVIDER, &learned.owner_provider, n),
+                    ) {
+                        (Some(c), Some(p)) => Some(if c <= p { "client" } else { "provider" }),
                         (Some(_), None) => Some("client"),
                         (None, Some(_)) => Some("provider"),
                         (None, None) => None,
@@ -184,7 +355,19 @@ impl Check for GenaiOutput {
             } else if about_output && DISCLAIMER.is_match(n) && QUALITY.is_match(n) {
                 disclaimer.get_or_insert(s.span);
             }
-            if upstream.is_none() && UPSTREAM.is_match(n) && BINDS_CLIENT.is_match(n) {
+            // Under a heading such as "Third-Party Model Terms", "the providers' terms of use"
+            // means the model providers' terms.
+            let upstream_heading = sections.heading(s.clause).is_some_and(|h| {
+                let h = h.to_lowercase();
+                UPSTREAM.is_match(&h)
+                    || (UPSTREAM_TERMS_RE.is_match(&h)
+                        && learned.upstream.as_ref().is_some_and(|r| r.is_match(&h)))
+            });
+            let names_upstream = UPSTREAM.is_match(n)
+                || (UPSTREAM_TERMS_RE.is_match(n)
+                    && (upstream_heading
+                        || learned.upstream.as_ref().is_some_and(|r| r.is_match(n))));
+            if upstream.is_none() && names_upstream && BINDS_CLIENT.is_match(n) {
                 upstream = Some(s.span);
             }
         }
@@ -295,6 +478,15 @@ mod tests {
             &OWNER_CLIENT,
             &OWNER_PROVIDER,
             &SHARED,
+            &UPSTREAM_TERMS_RE,
+            &NOT_OUTPUT_TERM,
+            &OUTPUT_NAME,
+            &GENERATES,
+            &THIRD_PARTY,
+            &CLIENT_ROLE,
+            &PROVIDER_ROLE,
+            &MODEL_WORD,
+            &ENTITY,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -331,6 +523,32 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn clauses_binding_the_client_to_upstream_terms() {
+        for sentence in [
+            "Client shall comply with the terms of use of the third-party model providers.",
+            "Client's use of Outputs is subject to OpenAI's usage policies.",
+            "Where the Services use a tool operated by a third party, Client agrees to comply with, and be bound by, the terms of service and usage policies of that third-party provider.",
+            "Customer shall comply with the terms of service of each model provider used in the workflow.",
+        ] {
+            let r = run(&format!(
+                "Provider uses a large language model. Client owns all Outputs. {sentence}"
+            ));
+            assert_eq!(
+                param(&r, "upstream_terms"),
+                Some(&ParamValue::Bool(true)),
+                "{sentence}"
+            );
+            assert_eq!(r.verdict(), Verdict::Pass, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn trained_model_weights_are_not_generative_ai() {
+        let r = run("Provider shall deliver the trained model weights of the object detector.");
+        assert_eq!(r.verdict(), Verdict::Missing);
     }
 
     #[test]

@@ -170,7 +170,14 @@ static PLACE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PARTY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:corporation|company|incorporated|organi[sz]ed|existing under|principal (?:place of business|offices?|executive offices?)|registered (?:office|address)|having its|with (?:its )?offices|located at|limited liability|gmbh|plc|ltd|llc|s\.a\.|b\.v\.|a\.g\.)\b",
+        r"\b(?:corporation|company|incorporated|organi[sz]ed|existing under|principal (?:place of business|offices?|executive offices?)|registered (?:office|address)|having its|with (?:its )?offices|located at|limited liability|gmbh|plc|ltd|llc|inc|corp|s\.a\.|b\.v\.|a\.g\.)\b|(?-i:\b(?:AG|SE|KG|KGaA|Oy|AB|SpA|SAS|SARL|NV|BV|Pty)\b)",
+    )
+});
+/// An address that ends in the party's definition: "…, 22767 Hamburg, Germany (the
+/// \"Controller\")": the place is where that party is.
+static PARTY_DEFINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"^[\s,]*(?:\d{3,6}\s*)?\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?["“]"#,
     )
 });
 
@@ -408,7 +415,15 @@ fn party_countries(contract: &Contract<'_>) -> Vec<&'static str> {
             if before.to_lowercase().contains("govern") {
                 continue;
             }
-            if PARTY_CONTEXT.is_match(window) && !countries.contains(&m.jurisdiction.country()) {
+            // An address ("22767 Hamburg, Germany") right before a party's definition; the
+            // digits keep "services in France (the \"Territory\")" out.
+            let near_before =
+                &text[floor_boundary(text, m.span.start.saturating_sub(80))..m.span.start];
+            let defined_after = PARTY_DEFINED_AFTER.is_match(&text[m.span.end..hi])
+                && near_before.contains(|c: char| c.is_ascii_digit());
+            if (PARTY_CONTEXT.is_match(window) || defined_after)
+                && !countries.contains(&m.jurisdiction.country())
+            {
                 countries.push(m.jurisdiction.country());
             }
         }
@@ -649,6 +664,7 @@ mod tests {
             &ARBITRATION_NEGATED,
             &SEAT,
             &PARTY_CONTEXT,
+            &PARTY_DEFINED_AFTER,
         ] {
             assert!(!r.as_str().is_empty());
         }
