@@ -48,9 +48,9 @@ pub enum ReportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Exit 1 when any check fails (or errors).
+    /// Exit 1 when any check fails (or errors), or a file is unreadable.
     Fail,
-    /// Exit 1 when any check warns, fails or errors.
+    /// Exit 1 when any check warns, fails or errors, or a file is unreadable.
     Warn,
     /// Never exit 1 for findings.
     Never,

@@ -2,6 +2,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -54,30 +55,38 @@ pub fn run(args: AuditArgs) -> anyhow::Result<Outcome> {
     let mut worst: Option<Verdict> = None;
     let mut unreadable = 0usize;
     let mut write_error: Option<std::io::Error> = None;
-    Audit::new(&plugins, options).run(files, |record| {
+    let run = Audit::new(&plugins, options).run(files, |record| {
         progress.inc(1);
         worst = worst.max(record.worst());
         unreadable += usize::from(record.error.is_some());
         if !streaming {
             records.push(record);
-        } else if write_error.is_none() {
-            // Streamed records are not kept: memory follows the files in flight, not the corpus.
-            let line = render::jsonl_record(&record).map_err(std::io::Error::other);
-            if let Err(e) = line.and_then(|l| out.write_all(l.as_bytes())) {
+            return ControlFlow::Continue(());
+        }
+        // Streamed records are not kept: memory follows the files in flight, not the corpus.
+        let line = render::jsonl_record(&record).map_err(std::io::Error::other);
+        match line.and_then(|l| out.write_all(l.as_bytes())) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                // Auditing on with nowhere to write would only burn time.
                 write_error = Some(e);
+                ControlFlow::Break(())
             }
         }
-    })?;
+    });
     progress.finish_and_clear();
     if let Some(e) = write_error {
         return Err(e).context("cannot write the report");
     }
+    run?;
 
     let crossed = match args.fail_on {
         FailOn::Fail => worst >= Some(Verdict::Fail),
         FailOn::Warn => worst >= Some(Verdict::Warn),
         FailOn::Never => false,
     };
+    // A contract that could not be read was not audited: a gate must not pass it silently.
+    let crossed = crossed || (unreadable > 0 && args.fail_on != FailOn::Never);
 
     let checks: Vec<CheckInfo> = plugins
         .iter()

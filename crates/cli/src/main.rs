@@ -1,6 +1,8 @@
 //! The `clauselint` command-line tool. Argument parsing, progress and exit codes live here;
 //! the work is done by the library crates.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod audit;
 mod extract;

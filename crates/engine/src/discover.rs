@@ -22,19 +22,27 @@ impl Discovered {
 
 /// Walks the given paths: files are taken as they are (whatever their extension: the format is
 /// sniffed later), directories are walked recursively, skipping hidden and ignored entries
-/// (`.gitignore`, `.ignore`). The result is sorted, so runs are reproducible.
+/// (`.gitignore`, `.ignore`) and following symbolic links. A path that is neither a file nor a
+/// folder (a socket, a FIFO) is reported, never opened. The result is sorted, so runs are
+/// reproducible.
 pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
     let mut found = Vec::new();
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => found.push(Discovered::Unreadable(root.clone(), e.to_string())),
             Ok(meta) if meta.is_file() => found.push(Discovered::File(root.clone())),
+            Ok(meta) if !meta.is_dir() => found.push(Discovered::Unreadable(
+                root.clone(),
+                "not a regular file or folder".to_owned(),
+            )),
             Ok(_) => {
                 let walker = ignore::WalkBuilder::new(root)
                     .hidden(true)
                     .git_global(false)
                     .require_git(false)
-                    .follow_links(false)
+                    // Corpora are often assembled from symlinks; `ignore` detects loops and
+                    // reports them as errors, which become error records.
+                    .follow_links(true)
                     .build();
                 for entry in walker {
                     match entry {
@@ -91,5 +99,25 @@ mod tests {
             .collect();
         assert_eq!(names, ["b.pdf", "nope", "sub/a.docx"]);
         assert!(matches!(&found[1], Discovered::Unreadable(p, _) if *p == missing));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_symlinks_and_reports_special_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("c.txt"), b"x").unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        std::os::unix::fs::symlink(&real, corpus.join("linked")).unwrap();
+        let found = discover(std::slice::from_ref(&corpus));
+        assert_eq!(found, [Discovered::File(corpus.join("linked/c.txt"))]);
+
+        let found = discover(&[PathBuf::from("/dev/null")]);
+        assert!(
+            matches!(&found[..], [Discovered::Unreadable(_, m)] if m.contains("not a regular file")),
+            "{found:?}"
+        );
     }
 }

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-/// Errors that stop a run before any contract is audited.
+/// Errors that stop a run: before any contract is audited, or by the caller's request.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -30,6 +30,9 @@ pub enum Error {
         /// What failed.
         source: std::io::Error,
     },
+    /// The caller stopped the run (its report sink failed); not every file was audited.
+    #[error("audit stopped before every file was audited")]
+    Cancelled,
     /// The worker thread pool could not be built.
     #[error("cannot start worker threads: {0}")]
     ThreadPool(String),

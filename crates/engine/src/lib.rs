@@ -16,6 +16,7 @@
 //! let files = discover(&[PathBuf::from("corpus")]);
 //! Audit::new(&plugins, AuditOptions::default()).run(files, |record| {
 //!     println!("{}: {:?}", record.path, record.status);
+//!     std::ops::ControlFlow::Continue(())
 //! })?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -6,7 +6,7 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use clauselint_model::{Document, Evidence, Finding};
+use clauselint_model::{CharIndex, ClauseKind, Document, Evidence, Finding, Span};
 use clauselint_plugin_api::abi::{
     ABI_VERSION, ClauseView, DocumentView, ENTRY_SYMBOL, EntryFn, PluginDescriptor, RBuf, RStr,
     status,
@@ -208,8 +208,70 @@ impl Plugin {
     /// Runs the check on a document. Never fails: a plugin error or panic becomes an `error`
     /// finding, and so does an answer the host cannot use.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        let lent = LentDocument::new(doc);
+        let index = CharIndex::new(&doc.text);
+        self.check_lent(doc, &lent, &index)
+    }
+
+    fn check_lent(
+        &self,
+        doc: &Document,
+        lent: &LentDocument<'_>,
+        index: &CharIndex,
+    ) -> Vec<Finding> {
         let id = self.info.id.as_str();
-        let numbers: Vec<ClauseView> = doc
+        let view = lent.view();
+        let mut out = RBuf::EMPTY;
+        // SAFETY: the descriptor and state are live (the library is loaded); `view` and
+        // everything it points to (owned by `lent` and `doc`) outlive the call and are not
+        // mutated during it.
+        let code = unsafe { ((*self.descriptor).check)(self.state, &view, &mut out) };
+        // SAFETY: `out` was filled by this plugin and is not freed yet.
+        let bytes = unsafe { out.as_bytes() };
+        let findings = match code {
+            status::OK => match serde_json::from_slice::<WireFindings>(bytes) {
+                Ok(w) if w.findings.is_empty() => {
+                    vec![Finding::error(id, "the check returned no verdict")]
+                }
+                Ok(w) => w
+                    .findings
+                    .into_iter()
+                    .map(|f| resolve(id, doc, index, f))
+                    .collect(),
+                Err(e) => {
+                    vec![Finding::error(
+                        id,
+                        format!("the check returned malformed output: {e}"),
+                    )]
+                }
+            },
+            status::PANIC => vec![Finding::error(
+                id,
+                format!("the check panicked: {}", String::from_utf8_lossy(bytes)),
+            )],
+            _ => vec![Finding::error(
+                id,
+                format!("the check failed: {}", String::from_utf8_lossy(bytes)),
+            )],
+        };
+        if !out.ptr.is_null() {
+            // SAFETY: the buffer was filled by this plugin; it is freed once, by its owner,
+            // after the last use of `bytes` above.
+            unsafe { ((*self.descriptor).free_buf)(out) };
+        }
+        findings
+    }
+}
+
+/// The clause views lent to plugins, built once per document and shared by every plugin.
+struct LentDocument<'d> {
+    text: &'d str,
+    clauses: Vec<ClauseView>,
+}
+
+impl<'d> LentDocument<'d> {
+    fn new(doc: &'d Document) -> LentDocument<'d> {
+        let clauses = doc
             .clauses
             .iter()
             .map(|c| ClauseView {
@@ -218,47 +280,24 @@ impl Plugin {
                 start: c.span.start,
                 end: c.span.end,
                 kind: match c.kind {
-                    clauselint_model::ClauseKind::Preamble => 0,
-                    clauselint_model::ClauseKind::Recital => 1,
-                    clauselint_model::ClauseKind::Body => 2,
-                    clauselint_model::ClauseKind::Signature => 3,
+                    ClauseKind::Preamble => 0,
+                    ClauseKind::Recital => 1,
+                    ClauseKind::Body => 2,
+                    ClauseKind::Signature => 3,
                 },
             })
             .collect();
-        let view = DocumentView {
-            text: RStr::new(&doc.text),
-            clauses: numbers.as_ptr(),
-            clause_count: numbers.len(),
-        };
-        let mut out = RBuf::EMPTY;
-        // SAFETY: the descriptor and state are live (the library is loaded); `view` and
-        // everything it points to outlive the call and are not mutated during it.
-        let code = unsafe { ((*self.descriptor).check)(self.state, &view, &mut out) };
-        // SAFETY: `out` was filled by this plugin and is freed once, by it.
-        let bytes = unsafe { take_bytes(&*self.descriptor, out) };
-        match code {
-            status::OK => match serde_json::from_slice::<WireFindings>(&bytes) {
-                Ok(w) if w.findings.is_empty() => {
-                    vec![Finding::error(id, "the check returned no verdict")]
-                }
-                Ok(w) => w
-                    .findings
-                    .into_iter()
-                    .map(|f| resolve(id, doc, f))
-                    .collect(),
-                Err(e) => vec![Finding::error(
-                    id,
-                    format!("the check returned malformed output: {e}"),
-                )],
-            },
-            status::PANIC => vec![Finding::error(
-                id,
-                format!("the check panicked: {}", String::from_utf8_lossy(&bytes)),
-            )],
-            _ => vec![Finding::error(
-                id,
-                format!("the check failed: {}", String::from_utf8_lossy(&bytes)),
-            )],
+        LentDocument {
+            text: &doc.text,
+            clauses,
+        }
+    }
+
+    fn view(&self) -> DocumentView {
+        DocumentView {
+            text: RStr::new(self.text),
+            clauses: self.clauses.as_ptr(),
+            clause_count: self.clauses.len(),
         }
     }
 }
@@ -295,25 +334,28 @@ fn strip_json_position(message: &str) -> String {
 }
 
 /// Turns a plugin's answer into a finding: spans become quotes with clause and location.
-fn resolve(check: &str, doc: &Document, f: WireFinding) -> Finding {
+/// Evidence is clamped to the text and widened to character boundaries; evidence that is
+/// empty after that is dropped, the verdict kept.
+fn resolve(check: &str, doc: &Document, index: &CharIndex, f: WireFinding) -> Finding {
+    let text = doc.text.as_str();
     let mut evidence = Vec::with_capacity(f.evidence.len());
     for span in &f.evidence {
-        let span = clauselint_model::Span::new(span.start, span.end);
-        let Some(raw) = span.slice(&doc.text) else {
-            return Finding::error(
-                check,
-                format!(
-                    "the check returned evidence {}..{} outside the document text (length {})",
-                    span.start,
-                    span.end,
-                    doc.text.len()
-                ),
-            );
-        };
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let raw = &text[start..end];
         // Quote without the surrounding whitespace.
-        let lead = raw.len() - raw.trim_start().len();
         let quote = raw.trim();
-        let span = clauselint_model::Span::new(span.start + lead, span.start + lead + quote.len());
+        if quote.is_empty() {
+            continue;
+        }
+        let start = start + (raw.len() - raw.trim_start().len());
+        let span = Span::new(start, start + quote.len());
         let location = doc
             .block_at(span.start)
             .map(|i| doc.blocks[i].location)
@@ -326,15 +368,14 @@ fn resolve(check: &str, doc: &Document, f: WireFinding) -> Finding {
             quote: quote.to_owned(),
             clause,
             span,
-            start: doc.char_offset(span.start),
-            end: doc.char_offset(span.end),
+            start: index.char_offset(text, span.start),
+            end: index.char_offset(text, span.end),
             location,
         });
     }
-    let verdict = f.verdict;
     Finding {
         check: check.to_owned(),
-        verdict,
+        verdict: f.verdict,
         message: f.message,
         evidence,
         params: f.params,
@@ -448,7 +489,12 @@ impl PluginSet {
 
     /// Runs every check on a document, in load order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        self.plugins.iter().flat_map(|p| p.check(doc)).collect()
+        let lent = LentDocument::new(doc);
+        let index = CharIndex::new(&doc.text);
+        self.plugins
+            .iter()
+            .flat_map(|p| p.check_lent(doc, &lent, &index))
+            .collect()
     }
 }
 

@@ -1,7 +1,10 @@
 //! The parallel audit of a corpus.
 
+use std::io::Read;
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -45,11 +48,13 @@ impl<'p> Audit<'p> {
     }
 
     /// Audits every file in parallel and passes each record to `sink` as it completes, on the
-    /// calling thread. Every discovered path yields exactly one record.
+    /// calling thread. Every discovered path yields exactly one record, unless `sink` returns
+    /// [`ControlFlow::Break`] (its output is gone, say): then the workers stop taking new files
+    /// and the run returns [`Error::Cancelled`].
     pub fn run(
         &self,
         files: Vec<Discovered>,
-        mut sink: impl FnMut(FileRecord),
+        mut sink: impl FnMut(FileRecord) -> ControlFlow<()>,
     ) -> Result<(), Error> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs)
@@ -57,28 +62,47 @@ impl<'p> Audit<'p> {
             .build()
             .map_err(|e| Error::ThreadPool(e.to_string()))?;
         let (tx, rx) = mpsc::sync_channel::<FileRecord>(64);
+        let cancelled = AtomicBool::new(false);
         std::thread::scope(|scope| {
+            let cancelled = &cancelled;
             scope.spawn(move || {
                 pool.install(|| {
                     files.into_par_iter().for_each_with(tx, |tx, file| {
-                        // A closed receiver means the caller is gone; nothing left to do.
+                        if cancelled.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        // A send fails only once the receiver is gone, i.e. after cancelling.
                         let _ = tx.send(self.audit_one(&file));
                     });
                 });
             });
-            for record in rx {
-                sink(record);
+            for record in rx.iter() {
+                if sink(record).is_break() {
+                    cancelled.store(true, Ordering::Relaxed);
+                    break;
+                }
             }
+            // Dropping the receiver unblocks workers waiting to send.
+            drop(rx);
         });
+        if cancelled.into_inner() {
+            return Err(Error::Cancelled);
+        }
         Ok(())
     }
 
-    /// Audits one discovered path. Never panics: a panic while reading becomes an error record.
+    /// Audits one discovered path. Never panics: a panic anywhere in reading, ingest or the
+    /// host side of the checks becomes an error record for this file.
     pub fn audit_one(&self, file: &Discovered) -> FileRecord {
         let path = file.path().display().to_string();
         match file {
             Discovered::Unreadable(_, message) => FileRecord::failed(path, 0, message.clone()),
-            Discovered::File(p) => self.audit_file(p, path),
+            Discovered::File(p) => {
+                match catch_unwind(AssertUnwindSafe(|| self.audit_file(p, path.clone()))) {
+                    Ok(record) => record,
+                    Err(payload) => FileRecord::failed(path, 0, internal_error(&*payload)),
+                }
+            }
         }
     }
 
@@ -95,15 +119,37 @@ impl<'p> Audit<'p> {
                 ),
             );
         }
-        let bytes = match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => return FileRecord::failed(path, size, format!("cannot read file: {e}")),
-        };
+        // Read at most one byte past the limit: a file that grew since `metadata` is caught
+        // without reading all of it.
+        let limit = self.options.max_file_bytes;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        let read = std::fs::File::open(p)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes));
+        if let Err(e) = read {
+            return FileRecord::failed(path, size, format!("cannot read file: {e}"));
+        }
+        if bytes.len() as u64 > limit {
+            return FileRecord::failed(
+                path,
+                bytes.len() as u64,
+                format!("file is larger than the limit of {limit} bytes"),
+            );
+        }
         let read_us = micros(started);
         let mut record = audit_document(&bytes, path, self.plugins, &self.options.read);
         record.timings.read_us = read_us;
         record
     }
+}
+
+/// The message of an error record for a caught panic.
+fn internal_error(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".to_owned());
+    format!("internal error while reading the file (please report it): {what}")
 }
 
 fn micros(since: Instant) -> u64 {
@@ -126,18 +172,7 @@ pub fn audit_document(
     })) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return FileRecord::failed(path, size, e.to_string()),
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown cause".to_owned());
-            return FileRecord::failed(
-                path,
-                size,
-                format!("internal error while reading the file (please report it): {what}"),
-            );
-        }
+        Err(payload) => return FileRecord::failed(path, size, internal_error(&*payload)),
     };
     let ingest_us = micros(started);
     let started = Instant::now();

@@ -211,13 +211,61 @@ impl Document {
         (i < self.clauses.len() && self.clauses[i].span.start <= offset).then_some(i)
     }
 
-    /// Converts a byte offset into `text` to a character offset (clamped to the text).
+    /// Converts a byte offset into `text` to a character offset (clamped to the text). Linear
+    /// in the offset; use [`CharIndex`] to convert many offsets.
     pub fn char_offset(&self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
+        CharIndex::new(&self.text).char_offset(&self.text, byte)
+    }
+}
+
+/// Converts byte offsets of one text to character offsets in near-constant time: free for ASCII
+/// text, otherwise a checkpoint every [`CharIndex::STRIDE`] bytes.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Characters before each multiple of `STRIDE`; empty when the text is ASCII.
+    checkpoints: Vec<usize>,
+}
+
+impl CharIndex {
+    /// Bytes between checkpoints.
+    pub const STRIDE: usize = 256;
+
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex {
+                checkpoints: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
+        let mut chars = 0;
+        for chunk in bytes.chunks(Self::STRIDE) {
+            checkpoints.push(chars);
+            // A character starts at every byte that is not a UTF-8 continuation byte.
+            chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        }
+        checkpoints.push(chars);
+        CharIndex { checkpoints }
+    }
+
+    /// The character offset of byte `byte` of `text` (the text this index was built from),
+    /// rounded down to a character boundary and clamped to the text.
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
             byte -= 1;
         }
-        self.text[..byte].chars().count()
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let block = byte / Self::STRIDE;
+        let base = self.checkpoints.get(block).copied().unwrap_or(0);
+        let from = block * Self::STRIDE;
+        base + text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
     }
 }
 
@@ -262,6 +310,25 @@ mod tests {
         assert_eq!(d.char_offset(5), 2);
         assert_eq!(d.char_offset(4), 1, "inside a character rounds down");
         assert_eq!(d.char_offset(99), 3);
+    }
+
+    #[test]
+    fn char_index_agrees_with_counting_on_long_mixed_text() {
+        let text: String = (0..400)
+            .map(|i| if i % 7 == 0 { "€é" } else { "ab" })
+            .collect();
+        let index = CharIndex::new(&text);
+        for byte in 0..=text.len() + 3 {
+            let mut b = byte.min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            assert_eq!(
+                index.char_offset(&text, byte),
+                text[..b].chars().count(),
+                "byte {byte}"
+            );
+        }
     }
 
     #[test]

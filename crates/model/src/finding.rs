@@ -114,8 +114,8 @@ pub type Params = BTreeMap<String, ParamValue>;
 pub struct Evidence {
     /// The quoted text, as extracted.
     pub quote: String,
-    /// The number (or heading, when unnumbered) of the clause the quote is in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The number (or heading, when unnumbered) of the clause the quote is in; `null` when
+    /// the clause has neither.
     pub clause: Option<String>,
     /// The quote's byte span in the document text (reports show `start`/`end` instead).
     #[serde(skip)]

@@ -25,7 +25,7 @@ mod finding;
 mod record;
 
 pub use document::{
-    Block, BlockKind, Clause, ClauseKind, Document, Format, Location, Metadata, Span,
+    Block, BlockKind, CharIndex, Clause, ClauseKind, Document, Format, Location, Metadata, Span,
 };
 pub use finding::{Evidence, Finding, ParamValue, Params, Verdict};
 pub use record::{FileRecord, FileStatus, Timings};

@@ -29,11 +29,9 @@ pub struct Timings {
 pub struct FileRecord {
     /// The path as found (relative to the working directory when given so).
     pub path: String,
-    /// Content hash of the file (hex), when it could be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Content hash of the file (hex); `null` when it could not be read.
     pub id: Option<String>,
-    /// The sniffed format, when recognised.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The sniffed format; `null` when not recognised.
     pub format: Option<Format>,
     /// `ok` or `error`.
     pub status: FileStatus,

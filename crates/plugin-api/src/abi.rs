@@ -1,4 +1,5 @@
-//! The C ABI itself. Only this module and the engine's loader contain `unsafe` code.
+//! The C ABI itself. Only this module, the export glue ([`crate::export`]) and the engine's
+//! loader contain `unsafe` code.
 //!
 //! Layout rules that keep the ABI stable: every type is `#[repr(C)]`; the descriptor's first
 //! field is the ABI version and will stay first in every future version; any change to a type
@@ -171,6 +172,11 @@ pub struct PluginDescriptor {
         unsafe extern "C" fn(policy: RStr, state: *mut *mut c_void, out: *mut RBuf) -> i32,
     /// Runs the check on one document. On [`status::OK`], `out` holds [`crate::WireFindings`]
     /// as JSON; otherwise a message.
+    ///
+    /// The host calls it **concurrently from many worker threads with the same handle**, so the
+    /// state behind the handle must be thread-safe (the SDK requires `Check: Send + Sync`). A
+    /// panic is caught inside the plugin and returned as [`status::PANIC`]; a plugin built with
+    /// `panic = "abort"` cannot be contained and takes the host down with it.
     pub check:
         unsafe extern "C" fn(state: *const c_void, doc: *const DocumentView, out: *mut RBuf) -> i32,
     /// Releases a buffer the plugin filled.

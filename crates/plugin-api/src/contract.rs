@@ -91,9 +91,39 @@ impl<'a> ClauseRef<'a> {
         self.kind
     }
 
-    /// Converts a byte range of [`ClauseRef::text`] into a span of the contract text.
+    /// Converts a byte range of [`ClauseRef::text`] into a span of the contract text. The range
+    /// is clamped to the clause and widened to character boundaries, so any range a check
+    /// computes gives a span that slices the text.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
-        let end = end.min(self.text.len());
-        Span::new(self.span.start + start.min(end), self.span.start + end)
+        let text = self.text;
+        let mut end = end.min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut start = start.min(end);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        Span::new(self.span.start + start, self.span.start + end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_of_widens_to_character_boundaries_and_clamps() {
+        let doc = "Intro. Die Straße endet hier.";
+        let start = doc.find("Die").unwrap();
+        let clause = ClauseRef::new(doc, Span::new(start, doc.len()), "", "", ClauseKind::Body);
+        let ss = clause.text().find('ß').unwrap();
+        // A range cutting "ß" in half is widened to the whole character.
+        let span = clause.span_of(ss + 1, ss + 1);
+        assert_eq!(span.slice(doc), Some("ß"));
+        let span = clause.span_of(0, ss + 1);
+        assert_eq!(span.slice(doc), Some("Die Straß"));
+        let span = clause.span_of(ss + 1, 999);
+        assert_eq!(span.slice(doc), Some("ße endet hier."));
     }
 }

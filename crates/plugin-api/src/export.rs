@@ -140,8 +140,8 @@ pub mod __private {
                 unsafe { std::slice::from_raw_parts(doc.clauses, doc.clause_count) }
             };
             let strings: Vec<_> = views
-                // SAFETY: clause strings live as long as the document view.
                 .iter()
+                // SAFETY: clause strings live as long as the document view.
                 .map(|v| unsafe { (v.number.as_str(), v.heading.as_str()) })
                 .collect();
             let clauses: Vec<ClauseRef<'_>> = views
@@ -180,9 +180,11 @@ pub mod __private {
     /// # Safety
     /// `buf` was filled by this library and is freed once.
     pub unsafe fn free_buf(buf: RBuf) {
-        // SAFETY: guaranteed by the caller; dropping cannot unwind past here in practice, but
-        // catch it anyway so nothing crosses the boundary.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { buf.into_vec() })));
+        // Dropping cannot unwind in practice, but catch it anyway so nothing crosses the boundary.
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            // SAFETY: guaranteed by the caller: `buf` was filled by this library, freed once.
+            drop(unsafe { buf.into_vec() })
+        }));
     }
 
     /// `destroy` entry point.
@@ -193,8 +195,8 @@ pub mod __private {
         if state.is_null() {
             return;
         }
-        // SAFETY: guaranteed by the caller: the pointer is a live `Box<C>`.
         let _ = catch_unwind(AssertUnwindSafe(|| {
+            // SAFETY: guaranteed by the caller: the pointer is a live `Box<C>`, destroyed once.
             drop(unsafe { Box::from_raw(state.cast::<C>()) })
         }));
     }
@@ -266,4 +268,140 @@ macro_rules! export_check {
             }
         };
     };
+}
+
+#[cfg(test)]
+mod tests {
+    //! The glue exercised in-process, as the host calls it, without building a library.
+
+    use std::ffi::c_void;
+
+    use serde::Deserialize;
+
+    use super::__private as p;
+    use super::*;
+    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, status};
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    struct Policy {
+        max: u32,
+    }
+
+    /// Passes unless the text says "boom", then panics.
+    struct Touchy {
+        max: u32,
+    }
+
+    impl Check for Touchy {
+        const ID: &'static str = "touchy";
+        const NAME: &'static str = "Touchy";
+        const VERSION: &'static str = "0.0.0";
+        const DESCRIPTION: &'static str = "Panics on one word.";
+        const VERDICTS: &'static [Verdict] = &[Verdict::Pass];
+        type Policy = Policy;
+
+        fn new(policy: Policy) -> Result<Self, String> {
+            if policy.max > 100 {
+                return Err("`max` must be at most 100".to_owned());
+            }
+            Ok(Touchy { max: policy.max })
+        }
+
+        fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+            assert!(!contract.text().contains("boom"), "boom in the text");
+            let n = contract.clauses().count();
+            vec![Report::new(
+                Verdict::Pass,
+                format!("{n} clauses, max {}", self.max),
+            )]
+        }
+    }
+
+    fn configure(policy: &str) -> (i32, *mut c_void, String) {
+        let mut state: *mut c_void = std::ptr::null_mut();
+        let mut out = RBuf::EMPTY;
+        // SAFETY: valid policy view, state slot and out buffer for the call.
+        let code = unsafe { p::configure::<Touchy>(RStr::new(policy), &mut state, &mut out) };
+        (code, state, take(out))
+    }
+
+    fn take(out: RBuf) -> String {
+        // SAFETY: filled by this same code (same allocator), taken once.
+        String::from_utf8_lossy(&unsafe { out.into_vec() }).into_owned()
+    }
+
+    fn check(state: *const c_void, text: &str, clauses: &[ClauseView]) -> (i32, String) {
+        let doc = DocumentView {
+            text: RStr::new(text),
+            clauses: clauses.as_ptr(),
+            clause_count: clauses.len(),
+        };
+        let mut out = RBuf::EMPTY;
+        // SAFETY: `state` comes from `configure::<Touchy>`; the view outlives the call.
+        let code = unsafe { p::check::<Touchy>(state, &doc, &mut out) };
+        (code, take(out))
+    }
+
+    #[test]
+    fn an_empty_policy_section_means_the_defaults() {
+        let (code, state, msg) = configure("");
+        assert_eq!(code, status::OK, "{msg}");
+        let (code, json) = check(state, "1. Terms", &[]);
+        assert_eq!(code, status::OK);
+        assert!(json.contains("0 clauses, max 0"), "{json}");
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Touchy>(state) };
+    }
+
+    #[test]
+    fn bad_policy_values_are_refused_with_the_key() {
+        let (code, state, msg) = configure(r#"{"max": "lots"}"#);
+        assert_eq!(code, status::ERROR);
+        assert!(state.is_null());
+        assert!(msg.starts_with("[touchy] `max`:"), "{msg}");
+        let (code, _, msg) = configure(r#"{"max": 500}"#);
+        assert_eq!(
+            (code, msg.as_str()),
+            (status::ERROR, "[touchy]: `max` must be at most 100")
+        );
+        let (code, _, msg) = configure(r#"{"mx": 5}"#);
+        assert_eq!(code, status::ERROR);
+        assert!(msg.contains("unknown field `mx`"), "{msg}");
+    }
+
+    #[test]
+    fn a_panicking_check_returns_panic_status_and_stays_usable() {
+        let (_, state, _) = configure("{}");
+        let (code, msg) = check(state, "it goes boom", &[]);
+        assert_eq!(code, status::PANIC);
+        assert!(msg.contains("boom in the text"), "{msg}");
+        let (code, _) = check(state, "calm", &[]);
+        assert_eq!(code, status::OK);
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Touchy>(state) };
+    }
+
+    #[test]
+    fn null_handles_and_bad_clause_spans_are_errors_not_crashes() {
+        let (code, msg) = check(std::ptr::null(), "text", &[]);
+        assert_eq!(
+            (code, msg.as_str()),
+            (status::ERROR, "host passed a null handle")
+        );
+        let (_, state, _) = configure("{}");
+        let text = "Straße 1";
+        // The clause end falls inside "ß" and past the text: it must be ignored, not trusted.
+        let clauses = [ClauseView {
+            number: RStr::new("1"),
+            heading: RStr::new(""),
+            start: 0,
+            end: 5,
+            kind: 2,
+        }];
+        let (code, json) = check(state, text, &clauses);
+        assert_eq!(code, status::OK, "{json}");
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Touchy>(state) };
+    }
 }

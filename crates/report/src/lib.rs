@@ -22,7 +22,7 @@ mod summary;
 use clauselint_model::FileRecord;
 use serde::Serialize;
 
-pub use summary::{CheckSummary, Distribution, Summary};
+pub use summary::{CheckSummary, Distribution, StageTimes, Summary};
 
 /// Version of the JSON report schema (`docs/report-schema.md`). Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

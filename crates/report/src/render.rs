@@ -1,5 +1,6 @@
 //! The renderers: terminal, JSON, JSON Lines and Markdown.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use clauselint_model::{FileRecord, FileStatus, Verdict};
@@ -137,7 +138,7 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         }
         out.push('\n');
         for r in &rows {
-            let _ = write!(out, "{:<width$}", short(&r.path, width));
+            let _ = write!(out, "{:<width$}", printable(&short(&r.path, width)));
             for c in &report.checks {
                 let v = r.verdict_of(&c.id);
                 let text = format!("{:<w$}", cell(v), w = col(c));
@@ -178,11 +179,16 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         out.push('\n');
     }
     for (key, d) in &s.distributions {
-        let values: Vec<String> = sorted_counts(d)
-            .into_iter()
-            .map(|(v, n)| format!("{v} ×{n}"))
+        let counts = sorted_counts(d);
+        let mut values: Vec<String> = counts
+            .iter()
+            .take(DISTRIBUTION_VALUES)
+            .map(|(v, n)| format!("{} ×{n}", printable(v)))
             .collect();
-        let _ = writeln!(out, "{key}: {}", values.join(", "));
+        if counts.len() > DISTRIBUTION_VALUES {
+            values.push(format!("… {} more", counts.len() - DISTRIBUTION_VALUES));
+        }
+        let _ = writeln!(out, "{}: {}", printable(key), values.join(", "));
     }
     if !s.distributions.is_empty() {
         out.push('\n');
@@ -198,14 +204,19 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
             let _ = writeln!(
                 out,
                 "  {}: {}",
-                f.path,
-                f.error.as_deref().unwrap_or("unknown error")
+                printable(&f.path),
+                printable(f.error.as_deref().unwrap_or("unknown error"))
             );
         }
         out.push('\n');
     }
     for p in &report.plugin_problems {
-        let _ = writeln!(out, "plugin refused: {}: {}", p.path, p.message);
+        let _ = writeln!(
+            out,
+            "plugin refused: {}: {}",
+            printable(&p.path),
+            printable(&p.message)
+        );
     }
     let _ = write!(
         out,
@@ -216,6 +227,21 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         let _ = write!(out, "; {:.2} s", e.as_secs_f64());
     }
     out.push('\n');
+    let t = s.stage_ms;
+    if t.ingest > 0.0 {
+        let mb = s.bytes as f64 / 1e6;
+        let _ = write!(
+            out,
+            "worker time: read {:.0} ms, ingest {:.0} ms ({:.1} MB/s",
+            t.read,
+            t.ingest,
+            mb / (t.ingest / 1000.0)
+        );
+        if s.pages > 0 {
+            let _ = write!(out, "; {} PDF pages", s.pages);
+        }
+        let _ = writeln!(out, "), checks {:.0} ms", t.checks);
+    }
     out
 }
 
@@ -234,8 +260,32 @@ fn sorted_counts(d: &crate::Distribution) -> Vec<(String, usize)> {
     v
 }
 
+/// Values shown per distribution on a terminal; the JSON report has all of them.
+const DISTRIBUTION_VALUES: usize = 12;
+
+/// Text with control characters (which a file name or a plugin message may carry, and which
+/// would move the cursor or recolour a terminal) shown as escapes.
+fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Text safe in a Markdown table cell or list item: control characters escaped, pipes escaped,
+/// line breaks flattened.
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    printable(&s.replace(['\r', '\n'], " ")).replace('|', "\\|")
 }
 
 /// A Markdown report: summary tables, then each contract's non-passing findings with quotes.
@@ -483,5 +533,38 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("- c.pdf: no text layer (needs OCR)"));
+    }
+
+    #[test]
+    fn control_characters_in_paths_and_messages_are_escaped() {
+        let files = vec![FileRecord::failed(
+            "evil\u{1b}[2Jname.pdf".into(),
+            1,
+            "bad\nthing".into(),
+        )];
+        let report = Report::new(files, vec![]);
+        let text = terminal(&report, TerminalOptions::default());
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(
+            text.contains("evil\\u{1b}[2Jname.pdf: bad\\nthing"),
+            "{text}"
+        );
+        let md = markdown(&report);
+        assert!(!md.contains('\u{1b}'), "{md:?}");
+    }
+
+    #[test]
+    fn distributions_cover_any_check_with_numbers_or_codes() {
+        let mut r = record("a.pdf", Some(Verdict::Fail));
+        r.findings[0].check = "payment-terms-v2".into();
+        r.findings[0].params.insert("net_days".into(), 45i64.into());
+        r.findings[0]
+            .params
+            .insert("summary".into(), "a long piece of prose".into());
+        let report = Report::new(vec![r], vec![]);
+        let d = &report.summary.distributions;
+        assert_eq!(d["payment-terms-v2.net_days"].counts["45"], 1);
+        assert_eq!(d["payment-terms-v2.jurisdiction"].counts["US-NY"], 1);
+        assert!(!d.contains_key("payment-terms-v2.summary"));
     }
 }

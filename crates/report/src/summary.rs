@@ -54,14 +54,21 @@ pub struct Distribution {
     pub counts: BTreeMap<String, usize>,
 }
 
-/// Parameters whose distribution reports show: `(check, param)`.
-const DISTRIBUTIONS: &[(&str, &str)] = &[
-    ("non-compete", "duration_months"),
-    ("governing-law", "jurisdiction"),
-    ("data-deletion", "deadline_days"),
-    ("payment-terms", "net_days"),
-    ("liability-cap", "multiple"),
-];
+/// Longest text parameter that still counts as a code worth a distribution (`US-NY`,
+/// `industry`); longer texts are prose and would give one bucket per finding.
+const MAX_CODE_LEN: usize = 24;
+
+/// Whether a parameter value is aggregated into a distribution: numbers, booleans and short
+/// code-like texts, for every check — plugins added later get distributions without a change here.
+fn distributable(v: &ParamValue) -> bool {
+    match v {
+        ParamValue::Bool(_) | ParamValue::Int(_) | ParamValue::Float(_) => true,
+        ParamValue::Text(t) => {
+            !t.is_empty() && t.len() <= MAX_CODE_LEN && !t.chars().any(char::is_whitespace)
+        }
+        ParamValue::List(_) => false,
+    }
+}
 
 /// The aggregate view every human-facing report shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -82,6 +89,19 @@ pub struct Summary {
     pub distributions: BTreeMap<String, Distribution>,
     /// Files whose worst verdict is `fail` (or `error`) for some check.
     pub failing_files: usize,
+    /// Time spent per stage, summed over all files (worker time, not wall-clock time).
+    pub stage_ms: StageTimes,
+}
+
+/// Time per stage, summed over files, in milliseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct StageTimes {
+    /// Reading files from disk.
+    pub read: f64,
+    /// Extraction and segmentation.
+    pub ingest: f64,
+    /// All checks.
+    pub checks: f64,
 }
 
 impl Summary {
@@ -96,6 +116,9 @@ impl Summary {
         }
         for f in files {
             s.bytes += f.bytes;
+            s.stage_ms.read += f.timings.read_us as f64 / 1000.0;
+            s.stage_ms.ingest += f.timings.ingest_us as f64 / 1000.0;
+            s.stage_ms.checks += f.timings.checks_us as f64 / 1000.0;
             match f.status {
                 FileStatus::Ok => s.ok += 1,
                 FileStatus::Error => s.error += 1,
@@ -112,13 +135,11 @@ impl Summary {
                         s.checks.entry(finding.check.clone()).or_default().add(v);
                     }
                 }
-                for &(check, param) in DISTRIBUTIONS {
-                    if finding.check == check {
-                        if let Some(value) = finding.params.get(param) {
-                            let key = format!("{check}.{param}");
-                            let d = s.distributions.entry(key).or_default();
-                            *d.counts.entry(value_text(value)).or_default() += 1;
-                        }
+                for (param, value) in &finding.params {
+                    if distributable(value) {
+                        let key = format!("{}.{param}", finding.check);
+                        let d = s.distributions.entry(key).or_default();
+                        *d.counts.entry(value_text(value)).or_default() += 1;
                     }
                 }
             }
