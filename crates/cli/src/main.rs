@@ -25,7 +25,26 @@ pub(crate) enum Outcome {
     Incomplete,
 }
 
+/// Keeps panics on audit workers off the terminal: the engine catches every one of them and
+/// reports it as that file's error record, so printing it too would only garble the progress
+/// bar and the report. Panics anywhere else, or with `RUST_BACKTRACE` set, print as usual.
+fn quiet_worker_panics() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(clauselint_engine::WORKER_THREAD_PREFIX));
+        if !on_worker {
+            default(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_worker_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

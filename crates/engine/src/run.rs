@@ -13,6 +13,10 @@ use rayon::prelude::*;
 
 use crate::{Discovered, Error, PluginSet};
 
+/// Name prefix of the audit's worker threads. Every panic on them is caught and becomes an
+/// error record, so a binary may keep them off the terminal (see the CLI's panic hook).
+pub const WORKER_THREAD_PREFIX: &str = "clauselint-worker-";
+
 /// How an audit runs.
 #[derive(Debug, Clone)]
 pub struct AuditOptions {
@@ -58,7 +62,7 @@ impl<'p> Audit<'p> {
     ) -> Result<(), Error> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs)
-            .thread_name(|i| format!("clauselint-worker-{i}"))
+            .thread_name(|i| format!("{WORKER_THREAD_PREFIX}{i}"))
             .build()
             .map_err(|e| Error::ThreadPool(e.to_string()))?;
         let (tx, rx) = mpsc::sync_channel::<FileRecord>(64);

@@ -9,6 +9,9 @@ pub enum Error {
     /// The file has no bytes or no text at all.
     #[error("the document contains no text")]
     Empty,
+    /// Text only in headers, footers or notes: nothing a clause could be in.
+    #[error("the document body is empty (text only in headers, footers or notes)")]
+    NoBody,
     /// A PDF whose pages carry no text: a scan.
     #[error("no text layer (needs OCR)")]
     NoTextLayer,

@@ -94,7 +94,12 @@ pub fn read_with(bytes: &[u8], options: &ReadOptions) -> Result<Document, Error>
         .iter()
         .any(|b| b.kind.is_body() && !doc.slice(b.span).trim().is_empty())
     {
+        let any_text = doc
+            .blocks
+            .iter()
+            .any(|b| !doc.slice(b.span).trim().is_empty());
         return Err(match format {
+            _ if any_text => Error::NoBody,
             Format::Pdf => Error::NoTextLayer,
             _ => Error::Empty,
         });

@@ -558,9 +558,10 @@ mod tests {
         let mut r = record("a.pdf", Some(Verdict::Fail));
         r.findings[0].check = "payment-terms-v2".into();
         r.findings[0].params.insert("net_days".into(), 45i64.into());
-        r.findings[0]
-            .params
-            .insert("summary".into(), "a long piece of prose".into());
+        r.findings[0].params.insert(
+            "summary".into(),
+            "a long piece of prose about the clause".into(),
+        );
         let report = Report::new(vec![r], vec![]);
         let d = &report.summary.distributions;
         assert_eq!(d["payment-terms-v2.net_days"].counts["45"], 1);

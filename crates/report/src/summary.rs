@@ -54,17 +54,18 @@ pub struct Distribution {
     pub counts: BTreeMap<String, usize>,
 }
 
-/// Longest text parameter that still counts as a code worth a distribution (`US-NY`,
-/// `industry`); longer texts are prose and would give one bucket per finding.
+/// Longest text parameter that still counts as a code or name worth a distribution (`US-NY`,
+/// `industry`, `New York`); longer texts are prose and would give one bucket per finding.
 const MAX_CODE_LEN: usize = 24;
 
 /// Whether a parameter value is aggregated into a distribution: numbers, booleans and short
-/// code-like texts, for every check — plugins added later get distributions without a change here.
+/// single-line texts, for every check — plugins added later get distributions without a change
+/// here.
 fn distributable(v: &ParamValue) -> bool {
     match v {
         ParamValue::Bool(_) | ParamValue::Int(_) | ParamValue::Float(_) => true,
         ParamValue::Text(t) => {
-            !t.is_empty() && t.len() <= MAX_CODE_LEN && !t.chars().any(char::is_whitespace)
+            !t.is_empty() && t.chars().count() <= MAX_CODE_LEN && !t.contains(['\n', '\r'])
         }
         ParamValue::List(_) => false,
     }
