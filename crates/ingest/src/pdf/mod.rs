@@ -258,9 +258,19 @@ fn classify_running_lines(pages: &[PageLines]) -> Vec<Vec<BlockKind>> {
     kinds
 }
 
+/// Prefixes that form hyphenated compounds in contract language ("non-exclusive",
+/// "self-employed", "third-party"): a line break after them keeps the hyphen, because the
+/// word is hyphenated in its own right. None of them is also a syllable that typesetting
+/// splits ordinary words at ("part-ner", "long-er", "post-pone", "sub-stantial" are, so those
+/// prefixes are not listed).
+const COMPOUND_PREFIXES: &[&str] = &[
+    "non", "self", "third", "cross", "well", "anti", "multi", "semi",
+];
+
 /// Joins words hyphenated across body lines ("termi-" + "nation"): when a line ends with a
 /// letter and a hyphen and the next body line starts with a lowercase letter, the rest of the
-/// word moves up and the hyphen goes.
+/// word moves up. The hyphen goes, unless the part before it is a compounding prefix
+/// ("non-" + "exclusive" gives "non-exclusive"); a soft hyphen always goes.
 fn join_hyphenation(blocks: &mut [RawBlock]) {
     let body: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind.is_body())
@@ -268,11 +278,14 @@ fn join_hyphenation(blocks: &mut [RawBlock]) {
     for pair in body.windows(2) {
         let (i, j) = (pair[0], pair[1]);
         let text = &blocks[i].text;
-        let Some(stem) = text
+        let (stem, soft) = if let Some(stem) = text.strip_suffix('\u{00AD}') {
+            (stem, true)
+        } else if let Some(stem) = text
             .strip_suffix('-')
-            .or_else(|| text.strip_suffix('\u{00AD}'))
             .or_else(|| text.strip_suffix('\u{2010}'))
-        else {
+        {
+            (stem, false)
+        } else {
             continue;
         };
         if !stem.chars().next_back().is_some_and(char::is_alphabetic) {
@@ -284,7 +297,19 @@ fn join_hyphenation(blocks: &mut [RawBlock]) {
         }
         let word_end = next.find(' ').unwrap_or(next.len());
         let (word, rest) = next.split_at(word_end);
-        let joined = format!("{stem}{word}");
+        let last_word = stem
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or(stem);
+        let compound = !soft
+            && COMPOUND_PREFIXES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(last_word));
+        let joined = if compound {
+            format!("{stem}-{word}")
+        } else {
+            format!("{stem}{word}")
+        };
         let rest = rest.trim_start().to_owned();
         blocks[i].text = joined;
         blocks[j].text = rest;

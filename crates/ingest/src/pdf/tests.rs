@@ -156,7 +156,8 @@ fn form_xobjects_run_once_per_level_without_endless_recursion() {
 fn hyphenated_words_are_joined_across_lines() {
     let pdf = build_pdf(&[
         "BT /F1 12 Tf 72 700 Td (upon termi-) Tj 0 -14 Td (nation of this) Tj 0 -14 Td (Non-) Tj \
-         0 -14 Td (Compete stays) Tj 0 -14 Td (whole-) Tj 0 -14 Td (word) Tj ET",
+         0 -14 Td (Compete stays) Tj 0 -14 Td (whole-) Tj 0 -14 Td (word) Tj \
+         0 -14 Td (a non-) Tj 0 -14 Td (exclusive and third-) Tj 0 -14 Td (party licence) Tj ET",
     ]);
     let raw = read(&pdf).unwrap();
     assert_eq!(
@@ -166,7 +167,10 @@ fn hyphenated_words_are_joined_across_lines() {
             "of this",
             "Non-",
             "Compete stays",
-            "wholeword"
+            "wholeword",
+            "a non-exclusive",
+            "and third-party",
+            "licence"
         ]
     );
 }
