@@ -47,7 +47,7 @@ const MAX_DEFINITION: usize = 400;
 
 static MEANS: LazyLock<Regex> = LazyLock::new(|| {
     // A constant pattern; the unit tests compile it.
-    Regex::new(
+    crate::pattern::compile(
         r#""([^"]{1,60})"\s*,?\s+(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|shall\s+include|includes)\b\s*:?\s*"#,
     )
     .expect("constant pattern compiles")
@@ -66,7 +66,12 @@ static BACK_STOP: LazyLock<Regex> =
 /// Every defined term of `text`, in order of appearance. A term defined twice is reported
 /// twice (checks usually want any definition that qualifies).
 pub fn defined_terms(text: &str) -> Vec<DefinedTerm> {
-    let norm = Normalized::new(text);
+    defined_terms_in(&Normalized::new(text))
+}
+
+/// [`defined_terms`] of a text already normalised (spans relative to the original it was made
+/// from), so a check that normalised the contract once does not do it again.
+pub fn defined_terms_in(norm: &Normalized) -> Vec<DefinedTerm> {
     let n = norm.as_str();
     let mut out: Vec<(usize, DefinedTerm)> = Vec::new();
     for c in MEANS.captures_iter(n) {
@@ -153,12 +158,29 @@ pub fn terms_pattern<'t>(terms: impl IntoIterator<Item = &'t str>) -> Option<Reg
         .map(|t| {
             // `\b` only where the term starts or ends with a word character; next to
             // punctuation it would demand a word character on the other side.
-            let head = if word(t.chars().next()) { r"\b" } else { "" };
-            let tail = if word(t.chars().last()) { r"s?\b" } else { "" };
+            // ASCII boundaries keep the search on the regex crate's fast engine (see
+            // `crate::pattern`); a term with a non-ASCII letter at an edge keeps a Unicode one.
+            let boundary = |c: Option<char>| match c {
+                Some(c) if c.is_ascii() => r"(?-u:\b)",
+                _ => r"\b",
+            };
+            let head = if word(t.chars().next()) {
+                boundary(t.chars().next())
+            } else {
+                ""
+            };
             // A plural term also names one of its members: "Creative Assets" → "Creative Asset".
             let base = match t.strip_suffix('s') {
                 Some(b) if b.len() > 2 && !b.ends_with('s') => b,
                 _ => t,
+            };
+            // The optional "s" may be absent, so the boundary must suit the base's last letter.
+            let tail = if word(t.chars().last()) {
+                let ascii = t.chars().last().is_some_and(|c| c.is_ascii())
+                    && base.chars().last().is_some_and(|c| c.is_ascii());
+                format!("s?{}", if ascii { r"(?-u:\b)" } else { r"\b" })
+            } else {
+                String::new()
             };
             format!("{head}{}{tail}", regex::escape(base))
         })
@@ -215,6 +237,16 @@ mod tests {
     }
 
     #[test]
+    fn normalised_input_gives_the_same_terms() {
+        let text = "Acme Inc. (\"Provider\"); \u{201c}Output\u{201d} means text made by the model.";
+        assert_eq!(
+            defined_terms_in(&Normalized::new(text)),
+            defined_terms(text)
+        );
+        assert_eq!(defined_terms(text).len(), 2);
+    }
+
+    #[test]
     fn spans_point_at_the_original_term() {
         let text = "images supplied by Client (the \u{201c}Source  Images\u{201d})";
         let t = &defined_terms(text)[0];
@@ -243,5 +275,9 @@ mod tests {
         assert!(re.is_match("the A.I. (Materials) are"));
         assert!(!re.is_match("creative assetsx"));
         assert!(terms_pattern([" "]).is_none());
+        let re = terms_pattern(["études", "données clés"]).expect("some terms");
+        assert!(re.is_match("les Études du client"));
+        assert!(re.is_match("ces données clé"));
+        assert!(!re.is_match("prétudes"));
     }
 }

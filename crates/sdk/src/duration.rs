@@ -86,7 +86,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<num>{num})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?|{NUMBER_WORDS_PATTERN})\s*\))?(?:\s+|-)?(?:(?P<qual>calendar|business|working|banking)(?:\s+|-))?(?P<unit>days?|weeks?|months?|years?)\b"
     );
     // The pattern is a constant; compiling it cannot fail at run time once the tests pass.
-    Regex::new(&pattern).expect("duration pattern compiles")
+    crate::pattern::compile(&pattern).expect("duration pattern compiles")
 });
 
 fn unit_of(unit: &str, qualifier: Option<&str>) -> Option<Unit> {

@@ -340,7 +340,8 @@ static ADJECTIVE_FINDER: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect();
     // Built from the constant table; compiling it cannot fail at run time once tests pass.
-    Regex::new(&format!(r"\b(?:{})", alternatives.join("|"))).expect("adjective pattern compiles")
+    crate::pattern::compile(&format!(r"\b(?:{})", alternatives.join("|")))
+        .expect("adjective pattern compiles")
 });
 
 /// Adjectives naming a legal system ("English", "Swiss", "Delaware" is a noun and is found by
@@ -417,7 +418,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     );
     // The pattern is built from the constant table; compiling it cannot fail at run time
     // once the tests pass.
-    let finder = Regex::new(&pattern).expect("jurisdiction pattern compiles");
+    let finder = crate::pattern::compile(&pattern).expect("jurisdiction pattern compiles");
     Index { by_name, finder }
 });
 

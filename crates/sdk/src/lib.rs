@@ -8,7 +8,10 @@
 //! - [`duration`]: "two (2) years" → 24 months, "thirty (30) days" → 30 days, with spans;
 //! - [`percent`] and [`money`]: "25%", "twenty-five percent", "$1,000,000", "€10.000";
 //! - [`jurisdiction`]: "State of New York" → `US-NY`, "England and Wales" → `GB-ENG`;
-//! - [`sentences`]: sentence spans that survive "Inc.", "U.S." and "7.2";
+//! - [`sentences`]: sentence spans that survive "Inc.", "U.S." and "7.2", and the sentences of a
+//!   contract with their matching forms, normalised once ([`sentences::NormalizedSentences`]);
+//! - [`pattern`]: compiling patterns with ASCII word boundaries, which keeps regex searches on
+//!   the fast engine whatever characters a contract holds;
 //! - [`text`]: a lower-cased, quote-straightened matching form that maps back to the original;
 //! - [`defined`]: defined terms ("X" means …, (the "X")) with their definitions;
 //! - [`sections`]: sub-clauses and items grouped under their numbered heading;
@@ -78,6 +81,7 @@ pub mod fixtures;
 pub mod jurisdiction;
 pub mod money;
 pub mod numbers;
+pub mod pattern;
 pub mod percent;
 pub mod sections;
 pub mod segment;

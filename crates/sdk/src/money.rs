@@ -34,7 +34,7 @@ const SCALE: &str = r"million|billion|thousand|mm|m|bn|k";
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(r"(?i)(?P<cur>{PREFIX})\s?(?P<amt>{AMOUNT})(?:\s*(?P<scale>{SCALE})\b)?");
     // The pattern is a constant; compiling it cannot fail at run time once the tests pass.
-    Regex::new(&pattern).expect("money pattern compiles")
+    crate::pattern::compile(&pattern).expect("money pattern compiles")
 });
 
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +42,7 @@ static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<amt>{AMOUNT}|{NUMBER_WORDS_PATTERN})(?:\s*(?P<scale>million|billion|thousand)\b)?\s*(?:\(\s*(?:{PREFIX})?\s?(?P<paren>{AMOUNT})(?:\s*(?:{SCALE}))?\s*\)\s*)?(?P<cur>(?:United\s+States|U\.\s?S\.|US)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|swiss\s+francs?|USD|EUR|GBP|CHF|CAD|AUD|JPY)\b(?:\s*\(\s*(?:{PREFIX})\s?(?P<paren2>{AMOUNT})(?:\s*(?:{SCALE})\b)?\s*\))?"
     );
     // The pattern is a constant; compiling it cannot fail at run time once the tests pass.
-    Regex::new(&pattern).expect("money pattern compiles")
+    crate::pattern::compile(&pattern).expect("money pattern compiles")
 });
 
 fn currency_code(cur: &str) -> Option<&'static str> {

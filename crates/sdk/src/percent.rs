@@ -27,7 +27,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<num>\d+(?:\.\d+)?|{NUMBER_WORDS_PATTERN})(?:\s*\(\s*(?P<paren1>\d+(?:\.\d+)?)\s*%?\s*\))?\s*(?:%|\bper(?:\s+|-)?cent\b|\bpercentum\b)(?:\s*\(\s*(?P<paren2>\d+(?:\.\d+)?)\s*%\s*\))?"
     );
     // The pattern is a constant; compiling it cannot fail at run time once the tests pass.
-    Regex::new(&pattern).expect("percent pattern compiles")
+    crate::pattern::compile(&pattern).expect("percent pattern compiles")
 });
 
 /// Every percentage in `text`, with spans relative to `text`. Digits in parentheses win over

@@ -92,7 +92,15 @@ impl<'a> Sections<'a> {
 
     fn entry(&self, clause: &ClauseRef<'_>) -> Option<&(Span, usize, Option<&'a str>)> {
         let span = clause.span();
-        self.entries.iter().find(|(s, _, _)| *s == span)
+        // Clauses come in document order, so a binary search finds the entry; the linear scan
+        // covers clause lists that were not sorted (it returns the same entry).
+        let at = self
+            .entries
+            .partition_point(|(s, _, _)| (s.start, s.end) < (span.start, span.end));
+        match self.entries.get(at) {
+            Some(e) if e.0 == span => Some(e),
+            _ => self.entries.iter().find(|(s, _, _)| *s == span),
+        }
     }
 
     /// The section id of `clause` (equal ids = same section), or `None` for a clause that is

@@ -14,6 +14,7 @@
 //! assert_eq!(&text[s[1].start..s[1].end], "The U.S. courts decide.");
 //! ```
 
+use crate::text::{Normalized, NormalizedSlice};
 use crate::{ClauseRef, Contract, Span};
 
 /// One sentence of a contract, with the clause it belongs to.
@@ -45,6 +46,69 @@ pub fn of_contract<'a>(contract: &Contract<'a>) -> Vec<ContractSentence<'a>> {
         }
     }
     out
+}
+
+/// Every sentence of a contract (as [`of_contract`]) with its matching form, the contract text
+/// normalised once. A check that runs many patterns over every sentence starts here rather than
+/// calling [`Normalized::new`] per sentence: the slices are the same text, with offsets relative
+/// to the sentence, and [`NormalizedSentences::normalized`] serves whole-contract searches
+/// (defined terms, parties) without normalising the contract again.
+///
+/// ```
+/// use clauselint_sdk::{Contract, sentences::NormalizedSentences, segment::simple_clauses};
+/// let text = "1. Law. This Agreement is GOVERNED by “New York” law.";
+/// let clauses = simple_clauses(text);
+/// let sentences = NormalizedSentences::of(&Contract::new(text, &clauses));
+/// let (s, norm) = sentences.iter().nth(1).unwrap();
+/// assert_eq!(norm.as_str(), "this agreement is governed by \"new york\" law.");
+/// let at = norm.as_str().find("governed").unwrap();
+/// let span = norm.original_span(at, at + 8);
+/// assert_eq!(&s.text[span.start..span.end], "GOVERNED");
+/// ```
+#[derive(Debug, Clone)]
+pub struct NormalizedSentences<'a> {
+    norm: Normalized,
+    sentences: Vec<ContractSentence<'a>>,
+}
+
+impl<'a> NormalizedSentences<'a> {
+    /// Splits `contract` into sentences and normalises its text once.
+    pub fn of(contract: &Contract<'a>) -> NormalizedSentences<'a> {
+        NormalizedSentences {
+            norm: Normalized::new(contract.text()),
+            sentences: of_contract(contract),
+        }
+    }
+
+    /// The whole contract text in matching form (offsets relative to the contract text).
+    pub fn normalized(&self) -> &Normalized {
+        &self.norm
+    }
+
+    /// The sentences, in document order.
+    pub fn sentences(&self) -> &[ContractSentence<'a>] {
+        &self.sentences
+    }
+
+    /// How many sentences there are.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether the contract has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The matching form of one sentence, with offsets relative to the sentence text.
+    pub fn normalized_of(&self, sentence: &ContractSentence<'_>) -> NormalizedSlice<'_> {
+        self.norm.slice(sentence.span.start, sentence.span.end)
+    }
+
+    /// Each sentence with its matching form, in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (&ContractSentence<'a>, NormalizedSlice<'_>)> {
+        self.sentences.iter().map(|s| (s, self.normalized_of(s)))
+    }
 }
 
 /// Where the clause's body starts: after a first line that holds only the number and heading
@@ -349,6 +413,25 @@ mod tests {
                 .all(|s| s.text == &text[s.span.start..s.span.end])
         );
         assert_eq!(all[2].clause.number(), Some("1"));
+    }
+
+    #[test]
+    fn normalized_sentences_equal_normalising_each_sentence() {
+        let text = "Preamble “here”.\n12. Governing Law\nThis  Agreement is\ngoverned by the LAWS of New York. Über\u{a0}alles — fine.\n(a) Item.\n";
+        let clauses = crate::segment::simple_clauses(text);
+        let contract = Contract::new(text, &clauses);
+        let all = NormalizedSentences::of(&contract);
+        assert_eq!(all.len(), of_contract(&contract).len());
+        assert!(!all.is_empty());
+        for (s, norm) in all.iter() {
+            let alone = Normalized::new(s.text);
+            assert_eq!(norm.as_str(), alone.as_str());
+            for i in 0..=alone.as_str().len() {
+                assert_eq!(norm.original_offset(i), alone.original_offset(i));
+            }
+        }
+        assert_eq!(all.normalized().as_str(), Normalized::new(text).as_str());
+        assert_eq!(all.sentences()[0].text, "Preamble “here”.");
     }
 
     #[test]

@@ -38,12 +38,44 @@ impl Normalized {
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut origin_end = Vec::with_capacity(original.len());
         let mut pending_space: Option<usize> = None;
-        for (at, ch) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // ASCII (nearly all of a contract) takes a path without char decoding or the
+            // `to_lowercase` iterator; the result is identical to the general path below.
+            if b.is_ascii() {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    if !text.is_empty() && pending_space.is_none() {
+                        pending_space = Some(at);
+                    }
+                } else {
+                    if let Some(space_at) = pending_space.take() {
+                        text.push(' ');
+                        origin.push(space_at);
+                        origin_end.push(space_at + 1);
+                    }
+                    let c = if b == b'`' {
+                        b'\''
+                    } else {
+                        b.to_ascii_lowercase()
+                    };
+                    text.push(char::from(c));
+                    origin.push(at);
+                    origin_end.push(at + 1);
+                }
+                at += 1;
+                continue;
+            }
+            let Some(ch) = original.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let end = at + ch.len_utf8();
             if ch.is_whitespace() {
                 if !text.is_empty() && pending_space.is_none() {
                     pending_space = Some(at);
                 }
+                at = end;
                 continue;
             }
             if let Some(space_at) = pending_space.take() {
@@ -53,7 +85,7 @@ impl Normalized {
             }
             let mapped = match ch {
                 '“' | '”' | '„' | '‟' | '«' | '»' | '″' => Some('"'),
-                '‘' | '’' | '‚' | '‛' | '′' | '`' => Some('\''),
+                '‘' | '’' | '‚' | '‛' | '′' => Some('\''),
                 '–' | '—' | '‐' | '‑' | '‒' | '−' => Some('-'),
                 _ => None,
             };
@@ -69,6 +101,7 @@ impl Normalized {
                 Some(c) => push(c),
                 None => ch.to_lowercase().for_each(push),
             }
+            at = end;
         }
         let last_end = origin_end.last().copied().unwrap_or(0);
         origin.push(last_end);
@@ -76,6 +109,47 @@ impl Normalized {
             text,
             origin,
             origin_end,
+        }
+    }
+
+    /// The matching form of the original bytes `start..end`, as a view into this text: for a
+    /// span that starts and ends on non-whitespace (a trimmed sentence) its text equals
+    /// `Normalized::new(&original[start..end])`, and its offsets map into that slice of the
+    /// original. Normalising a contract once and slicing it per sentence saves normalising every
+    /// sentence again in every rule.
+    pub fn slice(&self, start: usize, end: usize) -> NormalizedSlice<'_> {
+        let end = end.max(start);
+        // `origin` is non-decreasing: the first normalised byte at or after an original offset
+        // is found by binary search.
+        let body = &self.origin[..self.text.len()];
+        // A space standing for whitespace before `start` or at `end` has an origin outside the
+        // part, so it is left out.
+        let mut from = body.partition_point(|&o| o < start);
+        let mut to = body.partition_point(|&o| o < end).max(from);
+        while to > from && !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        while from < to && !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        NormalizedSlice {
+            text: &self.text[from..to],
+            origin: &self.origin[from..to],
+            origin_end: &self.origin_end[from..to],
+            base: start,
+            end,
+        }
+    }
+
+    /// The whole text as a [`NormalizedSlice`] (offsets relative to the original).
+    pub fn as_slice(&self) -> NormalizedSlice<'_> {
+        let end = self.origin.last().copied().unwrap_or(0);
+        NormalizedSlice {
+            text: &self.text,
+            origin: &self.origin[..self.text.len()],
+            origin_end: &self.origin_end,
+            base: 0,
+            end,
         }
     }
 
@@ -102,6 +176,61 @@ impl Normalized {
         let first = self.original_offset(start);
         let last = self.origin_end.get(end - 1).copied().unwrap_or(first);
         Span::new(first, last)
+    }
+}
+
+/// A part of a [`Normalized`] text (see [`Normalized::slice`]), with offsets relative to the
+/// start of the original part it was cut from; it answers like a [`Normalized`] of that part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NormalizedSlice<'n> {
+    text: &'n str,
+    /// Original (whole-text) offset of each normalised byte.
+    origin: &'n [usize],
+    /// Original (whole-text) offset just past the character of each normalised byte.
+    origin_end: &'n [usize],
+    /// Original offset the slice was cut from; offsets returned are relative to it.
+    base: usize,
+    /// Original offset the slice was cut up to.
+    end: usize,
+}
+
+impl<'n> NormalizedSlice<'n> {
+    /// The normalised text of the part.
+    pub fn as_str(&self) -> &'n str {
+        self.text
+    }
+
+    /// The original offset (relative to the part) of normalised byte `at`, clamped to the end.
+    pub fn original_offset(&self, at: usize) -> usize {
+        match self.origin.get(at) {
+            Some(&o) => o.saturating_sub(self.base),
+            None => self.end_offset(),
+        }
+    }
+
+    /// The original span (relative to the part) covering normalised bytes `start..end`, whole
+    /// characters of the original, as [`Normalized::original_span`].
+    pub fn original_span(&self, start: usize, end: usize) -> Span {
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        if start == end {
+            let at = self.original_offset(start);
+            return Span::new(at, at);
+        }
+        let first = self.original_offset(start);
+        let last = self
+            .origin_end
+            .get(end - 1)
+            .map_or(first, |&e| e.saturating_sub(self.base));
+        Span::new(first, last)
+    }
+
+    /// Where the part ends in the original, relative to its start: the end of its last
+    /// character (as [`Normalized::new`] of the part maps its end).
+    fn end_offset(&self) -> usize {
+        self.origin_end
+            .last()
+            .map_or(0, |&e| e.min(self.end).saturating_sub(self.base))
     }
 }
 
@@ -184,6 +313,71 @@ mod tests {
         );
         round_trip("Straße ÉCOLE end", "école", "ÉCOLE");
         round_trip("x — y", "- y", "— y");
+    }
+
+    /// Every way of asking a slice must answer as `Normalized::new` of the part does.
+    fn same_as_normalizing_the_part(original: &str, start: usize, end: usize) {
+        let whole = Normalized::new(original);
+        let part = &original[start..end];
+        let alone = Normalized::new(part);
+        let slice = whole.slice(start, end);
+        assert_eq!(slice.as_str(), alone.as_str(), "{part:?}");
+        for i in 0..=alone.as_str().len() + 1 {
+            assert_eq!(
+                slice.original_offset(i),
+                alone.original_offset(i),
+                "{part:?} offset {i}"
+            );
+            for j in i..=alone.as_str().len() + 1 {
+                if alone.as_str().is_char_boundary(i.min(alone.as_str().len()))
+                    && alone.as_str().is_char_boundary(j.min(alone.as_str().len()))
+                {
+                    assert_eq!(
+                        slice.original_span(i, j),
+                        alone.original_span(i, j),
+                        "{part:?} span {i}..{j}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slices_answer_like_the_normalised_part() {
+        let text = "  First  “Quoted”\n\tsentence.  Second — ÜBER straße İx,\u{a0}end. \r\nLast`s";
+        // Every trimmed sentence-like part: from a non-space to a non-space.
+        let starts: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .map(|(i, _)| i)
+            .collect();
+        let ends: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        for &s in &starts {
+            for &e in ends.iter().filter(|&&e| e > s) {
+                same_as_normalizing_the_part(text, s, e);
+            }
+        }
+        let whole = Normalized::new(text);
+        assert_eq!(whole.as_slice().as_str(), whole.as_str());
+        assert_eq!(
+            whole.as_slice().original_span(0, 5),
+            whole.original_span(0, 5)
+        );
+        // Out-of-range and empty requests do not panic.
+        assert_eq!(whole.slice(5, 2).as_str(), "");
+        assert_eq!(whole.slice(999, 9999).as_str(), "");
+        assert_eq!(Normalized::new("").slice(0, 0).original_offset(3), 0);
+    }
+
+    #[test]
+    fn ascii_and_general_paths_agree() {
+        // Control characters, a vertical tab (whitespace), and ASCII punctuation.
+        let n = Normalized::new("A\u{b}B\u{1c}C`D\u{85}E");
+        assert_eq!(n.as_str(), "a b\u{1c}c'd e");
     }
 
     #[test]

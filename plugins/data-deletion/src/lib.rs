@@ -19,10 +19,10 @@
 
 use std::sync::LazyLock;
 
-use clauselint_sdk::defined::{defined_terms, terms_pattern};
+use clauselint_sdk::defined::{defined_terms_in, terms_pattern};
 use clauselint_sdk::duration::find_durations;
 use clauselint_sdk::sections::Sections;
-use clauselint_sdk::sentences::of_contract;
+use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::{Normalized, floor_boundary};
 use clauselint_sdk::{Check, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
@@ -83,10 +83,11 @@ const MISSING_GRADES: &[Verdict] = &[
     Verdict::Fail,
 ];
 
-/// Compiles a constant pattern case-insensitively with `.` matching newlines.
+/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
+/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
 fn re(pattern: &str) -> Regex {
     // Every pattern is a constant of this file; the unit tests compile each one.
-    Regex::new(&format!("(?is){pattern}")).expect("constant pattern compiles")
+    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 static DELETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -223,8 +224,8 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
 /// The contract's own names for client data, learned from its definitions: any defined term
 /// whose definition names data supplied by the client or personal data ("brand guidelines and
 /// product photographs (\"Client Assets\")"), so "delete all Client Assets" is recognised.
-fn data_terms(contract: &Contract<'_>) -> Option<Regex> {
-    let terms = defined_terms(contract.text());
+fn data_terms(contract: &Normalized) -> Option<Regex> {
+    let terms = defined_terms_in(contract);
     let names = terms
         .iter()
         .filter(|t| {
@@ -241,6 +242,11 @@ static AGGREGATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|statistical|usage)\b.{0,60}\b(?:data|information)\b.{0,160}\b(?:use|retain|exploit|improve)\w*\b|\b(?:use|retain)\w*\b.{0,80}\b(?:aggregated?|anonymi[sz]ed|de-?identified)\b.{0,30}\b(?:data|information|form)\b",
     )
+});
+/// The words every [`AGGREGATED`] statement contains: a cheap test that spares most sentences the
+/// longer pattern.
+static AGGREGATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|statistical|usage)\b")
 });
 static DATA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -351,18 +357,17 @@ impl Check for DataDeletion {
     }
 
     fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
-        let sentences = of_contract(contract);
+        let sentences = NormalizedSentences::of(contract);
         let sections = Sections::of(contract);
-        let learned = data_terms(contract);
+        let learned = data_terms(sentences.normalized());
         let mut obligations: Vec<(Span, Deadline, &ClauseRef<'_>)> = Vec::new();
         let mut related: Vec<Span> = Vec::new();
         let mut triggers: Vec<&'static str> = Vec::new();
         let (mut certification, mut backup, mut aggregated) = (false, false, false);
         let mut aggregated_span = None;
-        for s in &sentences {
-            let norm = Normalized::new(s.text);
+        for (s, norm) in sentences.iter() {
             let n = norm.as_str();
-            if AGGREGATED.is_match(n) {
+            if AGGREGATE_WORD.is_match(n) && AGGREGATED.is_match(n) {
                 aggregated = true;
                 aggregated_span.get_or_insert(s.span);
             }
@@ -435,7 +440,7 @@ impl Check for DataDeletion {
         // Certification and backups are often separate sentences or sub-clauses of the same
         // section ("6.2 … delete …", "6.3 Backups are excepted …").
         if !obligations.is_empty() {
-            for s in &sentences {
+            for (s, norm) in sentences.iter() {
                 let near = obligations
                     .iter()
                     .any(|(_, _, clause)| sections.same_section(s.clause, clause));
@@ -445,7 +450,6 @@ impl Check for DataDeletion {
                 let same_clause = obligations
                     .iter()
                     .any(|(_, _, clause)| clause.span() == s.clause.span());
-                let norm = Normalized::new(s.text);
                 let n = norm.as_str();
                 // Outside the obligation's own clause a certificate must be one of deletion or
                 // compliance, not of insurance or an accountant's.
@@ -567,6 +571,7 @@ mod tests {
             &CERTIFICATION,
             &BACKUP,
             &AGGREGATED,
+            &AGGREGATE_WORD,
             &DATA_HEADING,
             &BEFORE_DEADLINE,
             &AFTER_DEADLINE,

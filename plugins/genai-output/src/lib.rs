@@ -18,9 +18,9 @@
 
 use std::sync::LazyLock;
 
-use clauselint_sdk::defined::{defined_terms, terms_pattern};
+use clauselint_sdk::defined::{defined_terms_in, terms_pattern};
 use clauselint_sdk::sections::Sections;
-use clauselint_sdk::sentences::of_contract;
+use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::Normalized;
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
@@ -63,10 +63,11 @@ fn verdict_setting(key: &str, value: &str) -> Result<Verdict, String> {
         .ok_or_else(|| format!("{key} = {value:?}: expected one of pass, warn, fail"))
 }
 
-/// Compiles a constant pattern case-insensitively with `.` matching newlines.
+/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
+/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
 fn re(pattern: &str) -> Regex {
     // Every pattern is a constant of this file; the unit tests compile each one.
-    Regex::new(&format!("(?is){pattern}")).expect("constant pattern compiles")
+    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 static GENAI: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,6 +166,40 @@ const PROVIDES: &str =
     "provide|perform|deliver|develop|build|design|configure|train|implement|render|create";
 /// What a client does: "Thameside shall pay the fees".
 const PAYS: &str = "pay|reimburse|compensate";
+/// What follows a party's name when it acts: "shall", "will", "agrees to" …, an optional
+/// adverb, and one of the provider's verbs ([`PROVIDES`]) or the client's ([`PAYS`]).
+static ACTS_AS_PROVIDER: LazyLock<Regex> = LazyLock::new(|| acts(PROVIDES));
+static ACTS_AS_CLIENT: LazyLock<Regex> = LazyLock::new(|| acts(PAYS));
+
+fn acts(verbs: &str) -> Regex {
+    re(&format!(
+        r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:{verbs})\b"
+    ))
+}
+
+/// Whether `party` (a defined name, in matching form) appears in `text` after a word boundary
+/// and is followed by one of `acts`' obligations: "corvid will deliver", "thameside shall pay".
+/// A literal search for the name and one constant pattern, rather than a pattern compiled per
+/// party and contract.
+fn party_acts(text: &str, party: &str, acts: &Regex) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let Some(first) = party.chars().next() else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(party)) {
+        let at = from + found;
+        // The boundary a `\b` before the name would demand.
+        let before = text[..at].chars().next_back();
+        if word(before) != word(Some(first)) && acts.is_match(&text[at + party.len()..]) {
+            return true;
+        }
+        // Overlapping occurrences count too: step one character, not past the match.
+        from = at + first.len_utf8();
+    }
+    false
+}
+
 static MODEL_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\bmodels?\b|\bllms?\b"));
 /// Definitions of a party: "Acme Inc., a Delaware corporation, with offices at …".
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,8 +219,8 @@ struct Learned {
 }
 
 impl Learned {
-    fn of(contract: &Contract<'_>) -> Learned {
-        let terms = defined_terms(contract.text());
+    fn of(contract: &Normalized) -> Learned {
+        let terms = defined_terms_in(contract);
         let output = terms_pattern(
             terms
                 .iter()
@@ -229,17 +264,12 @@ impl Learned {
         // A party named by the contract ("Corvid") is the provider if it "will deliver" or
         // "shall perform" the work, the client if it "shall pay".
         if !unknown.is_empty() {
-            let norm = Normalized::new(contract.text());
-            let text = norm.as_str();
+            let text = contract.as_str();
             unknown.retain(|p| {
-                let party = regex::escape(p);
-                let act = |verbs: &str| {
-                    Regex::new(&format!(
-                        r"\b{party}\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:{verbs})\b"
-                    ))
-                    .is_ok_and(|r| r.is_match(text))
-                };
-                match (act(PROVIDES), act(PAYS)) {
+                match (
+                    party_acts(text, p, &ACTS_AS_PROVIDER),
+                    party_acts(text, p, &ACTS_AS_CLIENT),
+                ) {
                     (true, false) => {
                         providers.push(p);
                         false
@@ -270,10 +300,14 @@ impl Learned {
         };
         let owner_client = alternation(&clients)
             .filter(|_| !clients.iter().all(|c| client_re.is_match(c)))
-            .and_then(|a| Regex::new(&format!("(?is){}", owner_source(&a))).ok());
+            .and_then(|a| {
+                clauselint_sdk::pattern::compile(&format!("(?is){}", owner_source(&a))).ok()
+            });
         let owner_provider = alternation(&providers)
             .filter(|_| !providers.iter().all(|p| provider_re.is_match(p)))
-            .and_then(|a| Regex::new(&format!("(?is){}", owner_source(&a))).ok());
+            .and_then(|a| {
+                clauselint_sdk::pattern::compile(&format!("(?is){}", owner_source(&a))).ok()
+            });
         Learned {
             output,
             upstream,
@@ -308,24 +342,35 @@ impl Check for GenaiOutput {
     }
 
     fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
-        let mut mention: Option<Span> = None;
         let mut owners: Vec<(&'static str, Span)> = Vec::new();
         let mut warranty: Option<Span> = None;
         let mut disclaimer: Option<Span> = None;
         let mut upstream: Option<Span> = None;
-        let learned = Learned::of(contract);
+        let sentences = NormalizedSentences::of(contract);
+        // Everything below applies only to contracts that mention generative AI; most do not,
+        // and they are answered before any per-contract pattern is learned.
+        let Some(mention) = sentences
+            .iter()
+            .find(|(_, norm)| GENAI.is_match(norm.as_str()))
+            .map(|(s, _)| s.span)
+        else {
+            return vec![
+                Report::new(
+                    Verdict::Missing,
+                    "The contract does not mention generative AI; not applicable.",
+                )
+                .param("mentions_genai", false),
+            ];
+        };
+        let learned = Learned::of(sentences.normalized());
         let sections = Sections::of(contract);
         let first = |fixed: &Regex, extra: &Option<Regex>, n: &str| -> Option<usize> {
             let a = fixed.find(n).map(|m| m.start());
             let b = extra.as_ref().and_then(|r| r.find(n)).map(|m| m.start());
             a.into_iter().chain(b).min()
         };
-        for s in of_contract(contract) {
-            let norm = Normalized::new(s.text);
+        for (s, norm) in sentences.iter() {
             let n = norm.as_str();
-            if mention.is_none() && GENAI.is_match(n) {
-                mention = Some(s.span);
-            }
             let about_output =
                 OUTPUT.is_match(n) || learned.output.as_ref().is_some_and(|r| r.is_match(n));
             if about_output && OWNERSHIP.is_match(n) {
@@ -371,15 +416,6 @@ impl Check for GenaiOutput {
                 upstream = Some(s.span);
             }
         }
-        let Some(mention) = mention else {
-            return vec![
-                Report::new(
-                    Verdict::Missing,
-                    "The contract does not mention generative AI; not applicable.",
-                )
-                .param("mentions_genai", false),
-            ];
-        };
         let output_owner = owners.first().map_or("unspecified", |(o, _)| *o);
         let mut verdict = Verdict::Pass;
         let mut reasons = Vec::new();
@@ -455,6 +491,29 @@ mod tests {
 
     fn param<'a>(r: &'a Report, name: &str) -> Option<&'a ParamValue> {
         r.finding().params.get(name)
+    }
+
+    #[test]
+    fn party_acts_finds_whole_names_followed_by_their_obligation() {
+        let text = "corvid will promptly deliver the pilot. thameside shall pay the fees. \
+                    acorvid will deliver nothing. beta shall receive the goods.";
+        assert!(party_acts(text, "corvid", &ACTS_AS_PROVIDER));
+        assert!(!party_acts(text, "corvid", &ACTS_AS_CLIENT));
+        assert!(party_acts(text, "thameside", &ACTS_AS_CLIENT));
+        // "acorvid" is not "corvid"; "shall receive" is neither party's verb.
+        assert!(!party_acts(
+            "acorvid will deliver it.",
+            "corvid",
+            &ACTS_AS_PROVIDER
+        ));
+        assert!(!party_acts(text, "beta", &ACTS_AS_CLIENT));
+        // Overlapping occurrences are all tried; an empty name never matches.
+        assert!(party_acts(
+            "ab ab ab will deliver",
+            "ab ab",
+            &ACTS_AS_PROVIDER
+        ));
+        assert!(!party_acts(text, "", &ACTS_AS_PROVIDER));
     }
 
     #[test]

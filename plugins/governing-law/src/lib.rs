@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 use clauselint_sdk::jurisdiction::{
     Jurisdiction, JurisdictionMatch, find_adjectives, find_jurisdictions,
 };
-use clauselint_sdk::sentences::{ContractSentence, of_contract};
-use clauselint_sdk::text::{Normalized, ceil_boundary, floor_boundary, slice_lossless};
+use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
+use clauselint_sdk::text::{NormalizedSlice, ceil_boundary, floor_boundary, slice_lossless};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::Deserialize;
@@ -107,7 +107,7 @@ static GOVERN_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static LAW_OF: LazyLock<Regex> = LazyLock::new(|| {
     // "laws of", "laws and decisions of", "laws, other than choice of law rules, of".
     re(
-        r"\b(?:laws?|legislation|regulations)(?:\s+and\s+(?:judicial\s+)?(?:decisions|regulations|statutes)|\s*,[^,;]{1,60},)?\s+(?:of|in\s+force\s+in|prevailing\s+in|in\s+(?:the\s+)?(?:state|commonwealth|province)\s+of)\b|\bapplication of the laws of\b|\bin accordance with\s+(?:the\s+)?(?:internal\s+|substantive\s+)?laws\s+of\b",
+        r"\b(?:laws?|legislation|regulations)(?:\s+and\s+(?:judicial\s+)?(?:decisions|regulations|statutes)|\s*,[^,;]{1,60},)?\s+(?:of|in\s+force\s+in|prevailing\s+in|in\s+(?:the\s+)?(?:state|commonwealth|province)\s+of)\b|\blaws?\s+(?:the\s+)?(?:state|commonwealth|province)\s+of\b|\bapplication of the laws of\b|\bin accordance with\s+(?:the\s+)?(?:internal\s+|substantive\s+)?laws\s+of\b",
     )
 });
 static LAW_THEN_GOVERNS: LazyLock<Regex> = LazyLock::new(|| {
@@ -134,6 +134,10 @@ static WEAK_FRAME: LazyLock<Regex> = LazyLock::new(|| {
 static COMPLIANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:comply|complies|compliance|perform(?:ed)? the services|export|tax(?:es)?)\b")
 });
+/// A redacted place ("the laws of [***]", "the laws of the [ * ]"), as filed agreements show
+/// them: the clause exists though its jurisdiction cannot be read.
+static REDACTED_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:the\s+)?(?:state\s+of\s+)?\[\s*(?:\*\s*)+\]"));
 static LAW_HEADING: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:governing|applicable|choice of)\s+laws?\b"));
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,19 +235,43 @@ static INSTITUTION_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| 
         .collect()
 });
 
-/// Compiles a constant pattern case-insensitively with `.` matching newlines.
+/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
+/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
 fn re(pattern: &str) -> Regex {
     // Every pattern is a constant of this file; the unit tests compile each one.
-    Regex::new(&format!("(?is){pattern}")).expect("constant pattern compiles")
+    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 impl GoverningLaw {
+    /// Whether a sentence states a governing law whose place is redacted ("governed by … the
+    /// laws of [***]").
+    fn redacted_law(&self, norm: &NormalizedSlice<'_>) -> bool {
+        let n = norm.as_str();
+        let Some(verb) = GOVERN_VERB.find(n) else {
+            return false;
+        };
+        LAW_OF.find_iter(n).any(|m| {
+            m.start() > verb.start()
+                && m.start() - verb.start() < 300
+                && REDACTED_PLACE.is_match(&n[m.end()..])
+        })
+    }
+
     /// Finds the governing-law jurisdiction a sentence states, if it states one.
-    fn law_statement(&self, s: &ContractSentence<'_>, norm: &Normalized) -> Option<LawStatement> {
+    fn law_statement(
+        &self,
+        s: &ContractSentence<'_>,
+        norm: &NormalizedSlice<'_>,
+    ) -> Option<LawStatement> {
         let n = norm.as_str();
         let heading_says_law =
             s.clause.heading().is_some_and(|h| LAW_HEADING.is_match(h)) || LAW_HEADING.is_match(n);
         let verb = GOVERN_VERB.find(n);
+        // Every way below to a statement needs a governing verb, a law heading or a "law(s)
+        // of"; most sentences have none and are left before the (costlier) place search.
+        if verb.is_none() && !heading_says_law && !LAW_OF.is_match(n) && !WEAK_FRAME.is_match(n) {
+            return None;
+        }
         let places = find_jurisdictions(s.text);
         // Positions of "law(s) of" that introduce a governing law (not "organized under the
         // laws of", not "securities laws of").
@@ -311,7 +339,7 @@ impl GoverningLaw {
     fn venue_statement(
         &self,
         s: &ContractSentence<'_>,
-        norm: &Normalized,
+        norm: &NormalizedSlice<'_>,
     ) -> Option<VenueStatement> {
         let n = norm.as_str();
         let m = VENUE.find(n)?;
@@ -334,7 +362,9 @@ impl GoverningLaw {
 /// The jurisdiction introduced at `from`: the first place after it, or a subdivision of that
 /// place named right after it ("the United States and the State of Delaware" → Delaware).
 fn pick(places: &[JurisdictionMatch], from: usize) -> Option<Jurisdiction> {
-    let mut after = places.iter().filter(|m| m.span.start >= from);
+    // A place whose span runs across `from` counts too: "the laws State of New York" ends its
+    // "laws … of" inside the place's "State of New York".
+    let mut after = places.iter().filter(|m| m.span.end > from);
     let first = after.next()?;
     if !first.jurisdiction.code.contains('-')
         && let Some(sub) = after.take(2).find(|m| {
@@ -346,9 +376,9 @@ fn pick(places: &[JurisdictionMatch], from: usize) -> Option<Jurisdiction> {
     Some(first.jurisdiction)
 }
 
-fn arbitration_of(sentences: &[(ContractSentence<'_>, Normalized)]) -> Option<Arbitration> {
+fn arbitration_of(sentences: &NormalizedSentences<'_>) -> Option<Arbitration> {
     let mut arb = Arbitration::default();
-    for (s, norm) in sentences {
+    for (s, norm) in sentences.iter() {
         let n = norm.as_str();
         if !ARBITRATION.is_match(n) || ARBITRATION_NEGATED.is_match(n) {
             continue;
@@ -476,20 +506,17 @@ impl Check for GoverningLaw {
     }
 
     fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
-        let sentences: Vec<(ContractSentence<'_>, Normalized)> = of_contract(contract)
-            .into_iter()
-            .map(|s| {
-                let n = Normalized::new(s.text);
-                (s, n)
-            })
-            .collect();
+        let sentences = NormalizedSentences::of(contract);
         let mut laws: Vec<LawStatement> = Vec::new();
         let mut venues: Vec<VenueStatement> = Vec::new();
-        for (s, norm) in &sentences {
-            if let Some(l) = self.law_statement(s, norm) {
+        let mut redacted: Option<Span> = None;
+        for (s, norm) in sentences.iter() {
+            if let Some(l) = self.law_statement(s, &norm) {
                 laws.push(l);
+            } else if redacted.is_none() && self.redacted_law(&norm) {
+                redacted = Some(s.span);
             }
-            if let Some(v) = self.venue_statement(s, norm) {
+            if let Some(v) = self.venue_statement(s, &norm) {
                 venues.push(v);
             }
         }
@@ -497,8 +524,25 @@ impl Check for GoverningLaw {
         let venue = venues.iter().find_map(|v| v.jurisdiction);
 
         let Some(main) = laws.first().copied() else {
-            let mut report = Report::new(self.missing, "no governing-law clause")
-                .param("arbitration", arbitration.is_some());
+            // A clause whose jurisdiction is redacted is there: it is reported, not missing;
+            // an unreadable place cannot be on the preferred list.
+            let mut report = match redacted {
+                Some(sentence) => {
+                    let verdict = if self.preferred.is_empty() {
+                        Verdict::Pass
+                    } else {
+                        self.not_preferred
+                    };
+                    Report::new(
+                        verdict,
+                        "Governed by a law whose jurisdiction is redacted in this copy.",
+                    )
+                    .quote(sentence)
+                    .param("jurisdiction_redacted", true)
+                }
+                None => Report::new(self.missing, "no governing-law clause"),
+            }
+            .param("arbitration", arbitration.is_some());
             if let Some(v) = venues.first() {
                 report = report.quote(v.sentence);
             }
@@ -654,6 +698,7 @@ mod tests {
             &LAW_THEN_GOVERNS,
             &NOT_GOVERNING_USE,
             &LAW_HEADING,
+            &REDACTED_PLACE,
             &LAW_BACKREF,
             &WEAK_FRAME,
             &COMPLIANCE,
@@ -719,6 +764,10 @@ mod tests {
             (
                 "This Agreement shall be governed by\nand construed in accordance with the laws of Singapore.",
                 "SG",
+            ),
+            (
+                "This Agreement shall be governed by the internal laws State of New York.",
+                "US-NY",
             ),
         ] {
             let r = run(sentence);

@@ -7,7 +7,8 @@
 //! A contract is predicted positive when the check reports a covenant (a `scope` parameter),
 //! and truly positive when CUAD labels a "Non-Compete" span. Precision is also given against
 //! "Non-Compete" or "Exclusivity" labels, since the playbook counts exclusivity on the provider
-//! as a restrictive covenant. Pass `-v` to print every miss.
+//! as a restrictive covenant. Pass `-v` to print every miss, `--folds 0,1,2,3` to measure only
+//! those folds (contract i is in fold i % 5).
 
 use std::io::BufRead;
 
@@ -24,11 +25,22 @@ fn labelled<'a>(row: &'a serde_json::Value, label: &str) -> Vec<&'a str> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verbose = std::env::args().any(|a| a == "-v");
+    // `--folds 0,1,2,3` keeps only those CUAD folds (contract i is in fold i % 5; fold 4 is
+    // held out for the final measurement).
+    let args: Vec<String> = std::env::args().collect();
+    let folds: Option<Vec<usize>> = args
+        .iter()
+        .position(|a| a == "--folds")
+        .and_then(|i| args.get(i + 1))
+        .map(|f| f.split(',').filter_map(|x| x.trim().parse().ok()).collect());
     let check = NonCompete::new(Default::default())?;
     let (mut tp, mut fp, mut fn_, mut tn, mut fp_excl) = (0, 0, 0, 0, 0);
     let mut verdicts = std::collections::BTreeMap::new();
     let mut months = std::collections::BTreeMap::new();
-    for line in std::io::stdin().lock().lines() {
+    for (index, line) in std::io::stdin().lock().lines().enumerate() {
+        if folds.as_ref().is_some_and(|f| !f.contains(&(index % 5))) {
+            continue;
+        }
         let row: serde_json::Value = serde_json::from_str(&line?)?;
         let id = row["id"].as_str().unwrap_or("?");
         let text = row["text"].as_str().unwrap_or("");
