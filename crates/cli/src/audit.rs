@@ -111,7 +111,8 @@ pub fn run(args: AuditArgs) -> anyhow::Result<Outcome> {
                     ColorChoice::Never => false,
                     ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
                 };
-                render::terminal(&report, render::TerminalOptions { color })
+                let width = report_width(to_terminal);
+                render::terminal(&report, render::TerminalOptions { color, width })
             }
             ReportFormat::Json => render::json(&report)?,
             ReportFormat::Markdown => render::markdown(&report),
@@ -134,4 +135,16 @@ pub fn run(args: AuditArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Width the terminal report fits its matrix in: the terminal's, else `COLUMNS`, else 120.
+fn report_width(to_terminal: bool) -> usize {
+    if to_terminal && let Some((_, cols)) = console::Term::stdout().size_checked() {
+        return usize::from(cols);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 40)
+        .unwrap_or(120)
 }

@@ -79,6 +79,21 @@ fn cell(v: Option<Verdict>) -> &'static str {
 pub struct TerminalOptions {
     /// Use ANSI colours.
     pub color: bool,
+    /// Line width to fit the matrix in; 0 means no limit. When the matrix with one word per
+    /// cell is wider, it switches to one symbol per cell with numbered columns and a legend.
+    pub width: usize,
+}
+
+/// One-character form of a verdict for the compact matrix.
+fn symbol(v: Option<Verdict>) -> &'static str {
+    match v {
+        None => " ",
+        Some(Verdict::Pass) => ".",
+        Some(Verdict::Missing) => "-",
+        Some(Verdict::Warn) => "W",
+        Some(Verdict::Fail) => "F",
+        Some(Verdict::Error) => "E",
+    }
 }
 
 fn paint(text: &str, v: Option<Verdict>, color: bool) -> String {
@@ -131,7 +146,33 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         .unwrap_or(8)
         .clamp(8, 48);
     let col = |c: &CheckInfo| c.id.len().max(7);
-    if !rows.is_empty() && !report.checks.is_empty() {
+    let wide = width + report.checks.iter().map(|c| 2 + col(c)).sum::<usize>();
+    let compact = options.width > 0 && wide > options.width;
+    if !rows.is_empty() && !report.checks.is_empty() && compact {
+        // Numbered columns, one symbol per cell: fits any number of checks.
+        let cw = report.checks.len().to_string().len() + 1;
+        let legend: Vec<String> = (1..)
+            .zip(&report.checks)
+            .map(|(i, c)| format!("{i} {}", c.id))
+            .collect();
+        let _ = writeln!(out, "checks: {}", legend.join(", "));
+        let _ = writeln!(out, "cells: . pass, - missing, W warn, F fail, E error\n");
+        let _ = write!(out, "{:<width$}", "contract");
+        for i in 1..=report.checks.len() {
+            let _ = write!(out, "{i:>cw$}");
+        }
+        out.push('\n');
+        for r in &rows {
+            let _ = write!(out, "{:<width$}", printable(&short(&r.path, width)));
+            for c in &report.checks {
+                let v = r.verdict_of(&c.id);
+                let text = format!("{:>cw$}", symbol(v));
+                let _ = write!(out, "{}", paint(&text, v, color));
+            }
+            out.truncate(out.trim_end_matches(' ').len());
+            out.push('\n');
+        }
+    } else if !rows.is_empty() && !report.checks.is_empty() {
         let _ = write!(out, "{:<width$}", "contract");
         for c in &report.checks {
             let _ = write!(out, "  {:<w$}", c.id, w = col(c));
@@ -146,6 +187,8 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
             }
             out.push('\n');
         }
+    }
+    if !rows.is_empty() && !report.checks.is_empty() {
         if hidden > 0 {
             let _ = writeln!(
                 out,
@@ -567,5 +610,39 @@ mod tests {
         assert_eq!(d["payment-terms-v2.net_days"].counts["45"], 1);
         assert_eq!(d["payment-terms-v2.jurisdiction"].counts["US-NY"], 1);
         assert!(!d.contains_key("payment-terms-v2.summary"));
+    }
+
+    #[test]
+    fn many_checks_switch_the_matrix_to_symbols_with_a_legend() {
+        let ids = [
+            "governing-law",
+            "non-compete",
+            "data-deletion",
+            "liability-cap",
+        ];
+        let checks: Vec<CheckInfo> = ids.iter().map(|id| CheckInfo::new(id, id, "0")).collect();
+        let mut r = record("a.pdf", Some(Verdict::Warn));
+        r.findings[0].verdict = Verdict::Fail;
+        let report = Report::new(vec![r], checks);
+        let wide = terminal(&report, TerminalOptions::default());
+        assert!(wide.contains("a.pdf     FAIL"), "{wide}");
+        let narrow = terminal(
+            &report,
+            TerminalOptions {
+                color: false,
+                width: 40,
+            },
+        );
+        assert!(
+            narrow.contains(
+                "checks: 1 governing-law, 2 non-compete, 3 data-deletion, 4 liability-cap"
+            ),
+            "{narrow}"
+        );
+        assert!(
+            narrow.contains("contract 1 2 3 4\na.pdf    F\n"),
+            "{narrow}"
+        );
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     }
 }
