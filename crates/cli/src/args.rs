@@ -20,6 +20,11 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the check plugins that would be loaded, with their versions and verdicts.
     Plugins(PluginArgs),
+    /// Measure the checks' accuracy on labelled contracts (CUAD's JSON Lines format).
+    Eval(EvalArgs),
+    /// Print the effective policy of every check (TOML), or write a commented template with
+    /// `--init`.
+    Policy(PolicyArgs),
 }
 
 /// Where plugins come from.
@@ -124,4 +129,56 @@ pub struct PluginArgs {
     /// Print as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    #[command(flatten)]
+    pub source: PluginSource,
+    /// Print as JSON (one object per check) instead of TOML.
+    #[arg(long, conflicts_with = "init")]
+    pub json: bool,
+    /// Write a commented policy template (every check, every key with its comment and its
+    /// value; the playbook defaults unless --policy is given) instead of printing.
+    #[arg(long)]
+    pub init: bool,
+    /// With --init: where to write the template (default `clauselint.toml`; `-` for standard
+    /// output).
+    #[arg(short, long, value_name = "FILE", requires = "init")]
+    pub output: Option<PathBuf>,
+    /// With --init: overwrite an existing file.
+    #[arg(long, requires = "init")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables for people.
+    Text,
+    /// One JSON document with every figure.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled contracts in CUAD's format: JSON Lines, plain or gzip'd.
+    #[arg(long, value_name = "FILE")]
+    pub cuad: PathBuf,
+    #[command(flatten)]
+    pub source: PluginSource,
+    /// Cross-validation folds: contract i (0-based line) is in fold i % K.
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub folds: usize,
+    /// Score only this fold (0-based).
+    #[arg(long, value_name = "N")]
+    pub fold: Option<usize>,
+    /// List false positives and false negatives per category, with their quotes.
+    #[arg(long)]
+    pub show_errors: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
 }

@@ -5,8 +5,10 @@
 
 mod args;
 mod audit;
+mod eval;
 mod extract;
 mod plugins;
+mod policy;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -61,6 +63,8 @@ fn main() -> ExitCode {
         Command::Audit(a) => audit::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Plugins(a) => plugins::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Policy(a) => policy::run(a),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -47,9 +47,53 @@ impl std::fmt::Display for LoadProblem {
     }
 }
 
+/// A JSON object's entries in the order the plugin wrote them (struct declaration order), which
+/// `serde_json::Map` would sort away; `clauselint policy` prints keys in this order.
+pub type OrderedTable = Vec<(String, serde_json::Value)>;
+
+/// Reads a JSON object keeping its key order; a repeated key keeps its last value, in the
+/// place of its first, as JSON readers do.
+fn ordered_object(bytes: &[u8]) -> Result<OrderedTable, String> {
+    struct Entries(OrderedTable);
+
+    impl<'de> serde::Deserialize<'de> for Entries {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Entries, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Entries;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Entries, A::Error> {
+                    let mut entries: OrderedTable = Vec::new();
+                    while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                        match entries.iter_mut().find(|(key, _)| *key == k) {
+                            Some(slot) => slot.1 = v,
+                            None => entries.push((k, v)),
+                        }
+                    }
+                    Ok(Entries(entries))
+                }
+            }
+            d.deserialize_map(Visit)
+        }
+    }
+
+    serde_json::from_slice::<Entries>(bytes)
+        .map(|e| e.0)
+        .map_err(|e| e.to_string())
+}
+
 /// A loaded, configured check plugin.
 pub struct Plugin {
     info: PluginInfo,
+    /// The policy the check runs with, as it reported it from `configure`.
+    effective_policy: OrderedTable,
+    /// One comment per policy key, from the descriptor's `policy_doc`.
+    policy_doc: Vec<(String, String)>,
     descriptor: *const PluginDescriptor,
     state: *mut c_void,
     // Declared last so it is dropped last: `Drop` destroys `state` through the library's code
@@ -174,6 +218,18 @@ impl Plugin {
         {
             return problem(format!("invalid check id {:?}", info.id));
         }
+        // SAFETY: as above, the descriptor's strings are the library's static data.
+        let doc_text = unsafe { d.policy_doc.as_str() };
+        let policy_doc = match ordered_object(doc_text.as_bytes()) {
+            Ok(entries) => entries
+                .into_iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => (k, s),
+                    other => (k, other.to_string()),
+                })
+                .collect(),
+            Err(e) => return problem(format!("the plugin's policy_doc is not a JSON object: {e}")),
+        };
         let policy_json = policy.section_json(&info.id);
         let mut state: *mut c_void = std::ptr::null_mut();
         let mut out = RBuf::EMPTY;
@@ -182,12 +238,28 @@ impl Plugin {
         // SAFETY: `out` was filled (or left empty) by this plugin and is freed once, by it.
         let message = unsafe { take(d, out) };
         match code {
-            status::OK if !state.is_null() => Ok(Ok(Plugin {
-                info,
-                descriptor,
-                state,
-                _library: library,
-            })),
+            status::OK if !state.is_null() => {
+                let mut plugin = Plugin {
+                    info,
+                    effective_policy: Vec::new(),
+                    policy_doc,
+                    descriptor,
+                    state,
+                    _library: library,
+                };
+                // On success the buffer holds the effective policy (ABI version 2). Refusing
+                // the plugin drops it, which destroys its state before unloading the library.
+                match ordered_object(message.as_bytes()) {
+                    Ok(entries) => plugin.effective_policy = entries,
+                    Err(e) => {
+                        return problem(format!(
+                            "the plugin's configure returned no effective policy (a JSON \
+                             object): {e}"
+                        ));
+                    }
+                }
+                Ok(Ok(plugin))
+            }
             status::OK => problem("the plugin's configure returned no state".to_owned()),
             status::PANIC => Err(policy.error(
                 &info.id,
@@ -203,6 +275,23 @@ impl Plugin {
     /// What the plugin says about itself.
     pub fn info(&self) -> &PluginInfo {
         &self.info
+    }
+
+    /// The policy the check runs with (the policy file's table with every default filled in),
+    /// as a JSON object.
+    pub fn effective_policy(&self) -> serde_json::Value {
+        serde_json::Value::Object(self.effective_policy.iter().cloned().collect())
+    }
+
+    /// [`Plugin::effective_policy`]'s entries in the order the check declares its keys.
+    pub fn effective_policy_entries(&self) -> &[(String, serde_json::Value)] {
+        &self.effective_policy
+    }
+
+    /// One line of documentation per policy key (key, comment), in the check's order; empty
+    /// when the check documents nothing.
+    pub fn policy_doc(&self) -> &[(String, String)] {
+        &self.policy_doc
     }
 
     /// Runs the check on a document. Never fails: a plugin error or panic becomes an `error`
@@ -522,6 +611,26 @@ mod tests {
             "unknown field `x`, expected `y`"
         );
         assert_eq!(strip_json_position("bad value"), "bad value");
+    }
+
+    #[test]
+    fn ordered_objects_keep_the_plugins_key_order() {
+        let entries = ordered_object(br#"{"zeta": 1, "alpha": [true], "mid": {"b": 2}}"#).unwrap();
+        let keys: Vec<_> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["zeta", "alpha", "mid"]);
+        assert_eq!(entries[1].1, serde_json::json!([true]));
+        let entries = ordered_object(br#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        assert_eq!(
+            entries,
+            vec![
+                ("a".to_owned(), serde_json::json!(3)),
+                ("b".to_owned(), serde_json::json!(2))
+            ]
+        );
+        assert_eq!(ordered_object(b"{}").unwrap(), Vec::new());
+        assert!(ordered_object(b"").is_err());
+        assert!(ordered_object(b"[1]").is_err());
+        assert!(ordered_object(b"{\"a\": ").is_err());
     }
 
     #[test]

@@ -8,7 +8,10 @@
 use std::ffi::c_void;
 
 /// The ABI version this crate speaks. The host refuses plugins built with another one.
-pub const ABI_VERSION: u32 = 1;
+///
+/// Version 2 added the effective policy (returned by `configure` on success) and
+/// [`PluginDescriptor::policy_doc`].
+pub const ABI_VERSION: u32 = 2;
 
 /// The one symbol a plugin library exports: `extern "C" fn() -> *const PluginDescriptor`.
 pub const ENTRY_SYMBOL: &str = "clauselint_plugin_entry";
@@ -167,7 +170,9 @@ pub struct PluginDescriptor {
     /// The verdicts the check can give, comma-separated (`pass,warn,fail`).
     pub verdicts: RStr,
     /// Builds the check from its policy section (JSON object text). On success writes a handle
-    /// to `*state` and returns [`status::OK`]; otherwise fills `out` with a message.
+    /// to `*state`, fills `out` with the **effective policy** (the parsed section with every
+    /// default filled in, as a JSON object) and returns [`status::OK`]; otherwise fills `out`
+    /// with a message.
     pub configure:
         unsafe extern "C" fn(policy: RStr, state: *mut *mut c_void, out: *mut RBuf) -> i32,
     /// Runs the check on one document. On [`status::OK`], `out` holds [`crate::WireFindings`]
@@ -183,6 +188,11 @@ pub struct PluginDescriptor {
     pub free_buf: unsafe extern "C" fn(buf: RBuf),
     /// Releases a handle made by `configure`.
     pub destroy: unsafe extern "C" fn(state: *mut c_void),
+    /// The policy's documentation: a static JSON object mapping each policy key to a one-line
+    /// comment (units, allowed values), in the order the keys are declared. `{}` when the
+    /// check documents nothing. Added in ABI version 2; the template `clauselint policy --init`
+    /// writes comes from it.
+    pub policy_doc: RStr,
 }
 
 // SAFETY: the descriptor is immutable static data plus function pointers.

@@ -1,5 +1,6 @@
 //! The [`Check`] trait and the glue [`crate::export_check!`] instantiates.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::{Contract, Report, Verdict};
@@ -18,8 +19,16 @@ pub trait Check: Sized + Send + Sync + 'static {
     const VERDICTS: &'static [Verdict];
 
     /// The check's policy section. Defaults come from `Default`; mark it
-    /// `#[serde(deny_unknown_fields)]` so a misspelt key is an error.
-    type Policy: DeserializeOwned + Default;
+    /// `#[serde(deny_unknown_fields, default)]` so a misspelt key is an error and an absent
+    /// key takes its default. `Serialize` gives the host the effective policy back
+    /// (`clauselint policy`); it must serialise to a map with one entry per key.
+    type Policy: DeserializeOwned + Serialize + Default;
+
+    /// One line of documentation per policy key, in declaration order: `(key, comment)`. The
+    /// comment says what the key does, its unit and its allowed values; `clauselint policy
+    /// --init` writes it above the key. The SDK's fixture harness checks that it names exactly
+    /// the keys of the serialised default policy.
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[];
 
     /// Builds the check from its policy, rejecting bad values with a message that names the key.
     fn new(policy: Self::Policy) -> Result<Self, String>;
@@ -42,6 +51,44 @@ pub mod __private {
     use crate::{Check, ClauseRef, Contract, WireFindings};
 
     pub use crate::abi::{ABI_VERSION, PluginDescriptor};
+
+    /// The descriptor's `policy_doc` text: a JSON object of the `(key, comment)` pairs, in
+    /// their order (a later duplicate key is dropped, as JSON readers would keep only one).
+    pub fn policy_doc_json(doc: &[(&str, &str)]) -> String {
+        let mut json = String::from("{");
+        let mut seen = std::collections::HashSet::new();
+        for (key, comment) in doc {
+            if !seen.insert(*key) {
+                continue;
+            }
+            if json.len() > 1 {
+                json.push(',');
+            }
+            // `Value`'s `Display` writes a correctly escaped JSON string and cannot fail.
+            json.push_str(&serde_json::Value::String((*key).to_owned()).to_string());
+            json.push(':');
+            json.push_str(&serde_json::Value::String((*comment).to_owned()).to_string());
+        }
+        json.push('}');
+        json
+    }
+
+    /// The effective policy as a JSON object: what `configure` hands back on success. Written
+    /// straight from the struct, not through `serde_json::Value`, so the keys keep their
+    /// declaration order (a `Value` map would sort them) and the template follows the struct.
+    fn effective_json<C: Check>(policy: &C::Policy) -> Result<Vec<u8>, String> {
+        let json = serde_json::to_vec(policy)
+            .map_err(|e| format!("[{}]: cannot serialise the effective policy: {e}", C::ID))?;
+        match json.first() {
+            Some(b'{') => Ok(json),
+            // A unit struct: a policy with no keys.
+            _ if json == b"null" => Ok(b"{}".to_vec()),
+            _ => Err(format!(
+                "[{}]: the check's policy does not serialise to a table",
+                C::ID
+            )),
+        }
+    }
 
     fn panic_message(payload: &(dyn Any + Send)) -> String {
         if let Some(s) = payload.downcast_ref::<&str>() {
@@ -82,15 +129,19 @@ pub mod __private {
                     format!("[{}] `{path}`: {}", C::ID, e.inner())
                 }
             })?;
-            C::new(parsed).map_err(|e| format!("[{}]: {e}", C::ID))
+            // Serialised before `new` consumes it: this is what the check will run with.
+            let effective = effective_json::<C>(&parsed)?;
+            let check = C::new(parsed).map_err(|e| format!("[{}]: {e}", C::ID))?;
+            Ok::<_, String>((check, effective))
         }));
         match result {
-            Ok(Ok(check)) => {
+            Ok(Ok((check, effective))) => {
                 let handle = Box::into_raw(Box::new(check)).cast::<c_void>();
                 if !state.is_null() {
                     // SAFETY: the host passes a valid, writable pointer slot.
                     unsafe { state.write(handle) };
                 }
+                write(out, effective);
                 status::OK
             }
             Ok(Err(msg)) => {
@@ -245,6 +296,10 @@ macro_rules! export_check {
                     .join(",")
             });
 
+            static POLICY_DOC: ::std::sync::LazyLock<String> = ::std::sync::LazyLock::new(|| {
+                p::policy_doc_json(<$check as $crate::Check>::POLICY_DOC)
+            });
+
             static DESCRIPTOR: ::std::sync::LazyLock<p::PluginDescriptor> =
                 ::std::sync::LazyLock::new(|| p::PluginDescriptor {
                     abi_version: p::ABI_VERSION,
@@ -257,6 +312,7 @@ macro_rules! export_check {
                     check,
                     free_buf,
                     destroy,
+                    policy_doc: RStr::new(POLICY_DOC.as_str()),
                 });
 
             #[unsafe(no_mangle)]
@@ -276,16 +332,17 @@ mod tests {
 
     use std::ffi::c_void;
 
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
 
     use super::__private as p;
     use super::*;
     use crate::abi::{ClauseView, DocumentView, RBuf, RStr, status};
 
-    #[derive(Debug, Default, Deserialize)]
+    #[derive(Debug, Default, Deserialize, Serialize)]
     #[serde(deny_unknown_fields, default)]
     struct Policy {
         max: u32,
+        label: String,
     }
 
     /// Passes unless the text says "boom", then panics.
@@ -299,6 +356,10 @@ mod tests {
         const VERSION: &'static str = "0.0.0";
         const DESCRIPTION: &'static str = "Panics on one word.";
         const VERDICTS: &'static [Verdict] = &[Verdict::Pass];
+        const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+            ("max", "Largest allowed value (a count, 0 to 100)."),
+            ("label", "A \"quoted\" name\\with a backslash."),
+        ];
         type Policy = Policy;
 
         fn new(policy: Policy) -> Result<Self, String> {
@@ -352,6 +413,63 @@ mod tests {
         assert!(json.contains("0 clauses, max 0"), "{json}");
         // SAFETY: made by configure, destroyed once.
         unsafe { p::destroy::<Touchy>(state) };
+    }
+
+    #[test]
+    fn configure_hands_back_the_effective_policy() {
+        let (code, state, json) = configure("");
+        assert_eq!(code, status::OK, "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value, serde_json::json!({"max": 0, "label": ""}));
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Touchy>(state) };
+
+        let (code, state, json) = configure(r#"{"max": 7}"#);
+        assert_eq!(code, status::OK, "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value, serde_json::json!({"max": 7, "label": ""}));
+        // Declaration order, not alphabetical: the template lists keys as the struct does.
+        assert_eq!(json, r#"{"max":7,"label":""}"#);
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Touchy>(state) };
+    }
+
+    #[test]
+    fn policy_doc_json_is_a_well_formed_object_in_declaration_order() {
+        let json = p::policy_doc_json(Touchy::POLICY_DOC);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "max": "Largest allowed value (a count, 0 to 100).",
+                "label": "A \"quoted\" name\\with a backslash.",
+            })
+        );
+        assert!(json.find("\"max\"") < json.find("\"label\""), "{json}");
+        assert_eq!(p::policy_doc_json(&[]), "{}");
+        assert_eq!(
+            p::policy_doc_json(&[("a", "first"), ("a", "second")]),
+            r#"{"a":"first"}"#
+        );
+    }
+
+    crate::export_check!(Touchy);
+
+    unsafe extern "C" {
+        // Defined by `export_check!(Touchy)` above, in this same test binary.
+        fn clauselint_plugin_entry() -> *const p::PluginDescriptor;
+    }
+
+    #[test]
+    fn the_exported_descriptor_carries_version_and_policy_doc() {
+        // SAFETY: the entry point generated above takes nothing and returns static data.
+        let d = unsafe { &*clauselint_plugin_entry() };
+        assert_eq!(d.abi_version, p::ABI_VERSION);
+        // SAFETY: descriptor strings are static.
+        let (id, doc) = unsafe { (d.id.as_str(), d.policy_doc.as_str()) };
+        assert_eq!(id, "touchy");
+        let value: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        assert_eq!(value["max"], "Largest allowed value (a count, 0 to 100).");
     }
 
     #[test]

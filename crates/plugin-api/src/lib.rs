@@ -17,7 +17,7 @@
 //! ```
 //! use clauselint_plugin_api::{Check, Contract, Report, Verdict};
 //!
-//! #[derive(Default, serde::Deserialize)]
+//! #[derive(Default, serde::Deserialize, serde::Serialize)]
 //! #[serde(deny_unknown_fields)]
 //! struct Policy {}
 //!

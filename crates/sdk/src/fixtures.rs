@@ -19,6 +19,10 @@
 //! policy exactly as the host does (TOML → JSON → `Check::Policy` → `Check::new`), and the first
 //! finding is compared. [`run`] checks every fixture and then panics once, listing every
 //! mismatch, so one run shows all the work left. A missing or empty fixtures folder fails.
+//!
+//! It also checks the policy's documentation ([`check_policy_doc`]): `Check::POLICY_DOC` must
+//! name exactly the keys of the serialised default policy, so the template `clauselint policy
+//! --init` writes cannot drift from the struct.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -51,10 +55,15 @@ pub fn run<C: Check>(dir: impl AsRef<Path>) {
     }
 }
 
-/// Runs every fixture under `dir` against `C`: `Ok(number of fixtures)` when all pass,
-/// otherwise `Err` with one paragraph per failing fixture.
+/// Runs every fixture under `dir` against `C` and checks its policy documentation:
+/// `Ok(number of fixtures)` when all pass, otherwise `Err` with one paragraph per failing
+/// fixture (and one for the documentation).
 pub fn check_all<C: Check>(dir: &Path) -> Result<usize, String> {
-    let fixtures = collect(dir)?;
+    let doc = check_policy_doc::<C>().err();
+    let fixtures = collect(dir).map_err(|e| match &doc {
+        Some(doc) => format!("{e}\n\n{doc}"),
+        None => e,
+    })?;
     let mut failures = Vec::new();
     for fixture in &fixtures {
         if let Err(problems) = check_one::<C>(fixture) {
@@ -65,15 +74,77 @@ pub fn check_all<C: Check>(dir: &Path) -> Result<usize, String> {
             ));
         }
     }
-    if failures.is_empty() {
-        Ok(fixtures.len())
-    } else {
-        Err(format!(
-            "{} of {} fixtures of check `{}` failed:\n\n{}\n",
+    match (failures.is_empty(), doc) {
+        (true, None) => Ok(fixtures.len()),
+        (true, Some(doc)) => Err(doc),
+        (false, doc) => Err(format!(
+            "{} of {} fixtures of check `{}` failed:\n\n{}\n{}",
             failures.len(),
             fixtures.len(),
             C::ID,
-            failures.join("\n\n")
+            failures.join("\n\n"),
+            doc.map(|d| format!("\n{d}")).unwrap_or_default()
+        )),
+    }
+}
+
+/// Checks `C::POLICY_DOC` against `C::Policy`: every top-level key of the serialised default
+/// policy has exactly one one-line, non-empty comment and every comment names such a key; the
+/// serialised defaults read back as a policy and `Check::new` accepts them (so a template of
+/// the defaults is a valid policy file). `Err` lists every problem.
+pub fn check_policy_doc<C: Check>() -> Result<(), String> {
+    let mut problems = Vec::new();
+    let defaults = match serde_json::to_value(C::Policy::default()) {
+        Ok(serde_json::Value::Null) => serde_json::Map::new(),
+        Ok(serde_json::Value::Object(map)) => map,
+        Ok(other) => {
+            problems.push(format!(
+                "the default policy serialises to {other}, not to a table"
+            ));
+            serde_json::Map::new()
+        }
+        Err(e) => {
+            problems.push(format!("the default policy cannot be serialised: {e}"));
+            serde_json::Map::new()
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (key, comment) in C::POLICY_DOC {
+        if !seen.insert(*key) {
+            problems.push(format!("`{key}` is documented twice"));
+        }
+        if !defaults.contains_key(*key) {
+            problems.push(format!("`{key}` is documented but is not a policy key"));
+        }
+        if comment.trim().is_empty() {
+            problems.push(format!("`{key}` has an empty comment"));
+        } else if comment.contains(['\n', '\r']) {
+            problems.push(format!("`{key}`'s comment must be one line"));
+        }
+    }
+    for key in defaults.keys() {
+        if !seen.contains(key.as_str()) {
+            problems.push(format!("policy key `{key}` has no POLICY_DOC entry"));
+        }
+    }
+    match serde_json::from_value::<C::Policy>(serde_json::Value::Object(defaults)) {
+        Ok(policy) => {
+            if let Err(e) = C::new(policy) {
+                problems.push(format!("the default policy is rejected: {e}"));
+            }
+        }
+        Err(e) => problems.push(format!(
+            "the serialised default policy does not read back: {e}"
+        )),
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "policy documentation of check `{}` (`Check::POLICY_DOC`) does not match its \
+             policy:\n    {}\n",
+            C::ID,
+            problems.join("\n    ")
         ))
     }
 }
@@ -258,7 +329,7 @@ mod tests {
     /// "clause", "pass" otherwise; reports the word count.
     struct Toy;
 
-    #[derive(Default, Deserialize)]
+    #[derive(Default, Deserialize, serde::Serialize)]
     #[serde(deny_unknown_fields, default)]
     struct ToyPolicy {
         strict: bool,
@@ -270,6 +341,8 @@ mod tests {
         const VERSION: &'static str = "0.0.0";
         const DESCRIPTION: &'static str = "Test double for the harness.";
         const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Missing, Verdict::Fail];
+        const POLICY_DOC: &'static [(&'static str, &'static str)] =
+            &[("strict", "Whether to be strict (true or false).")];
         type Policy = ToyPolicy;
 
         fn new(policy: ToyPolicy) -> Result<Self, String> {
@@ -344,6 +417,86 @@ mod tests {
         let err = check_all::<Toy>(&data("misnamed")).unwrap_err();
         assert!(err.contains("name must be NNNN_name.txt"), "{err}");
         assert!(err.contains("folder is not a verdict name"), "{err}");
+    }
+
+    /// The toy check with its policy documentation wrong in every way the harness catches.
+    struct Undocumented;
+
+    #[derive(Default, Deserialize, serde::Serialize)]
+    #[serde(deny_unknown_fields, default)]
+    struct TwoKeys {
+        strict: bool,
+        limit: u32,
+    }
+
+    impl Check for Undocumented {
+        const ID: &'static str = "undocumented";
+        const NAME: &'static str = "Undocumented";
+        const VERSION: &'static str = "0.0.0";
+        const DESCRIPTION: &'static str = "Test double with drifted docs.";
+        const VERDICTS: &'static [Verdict] = &[Verdict::Pass];
+        const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+            ("strict", "Whether to be strict."),
+            ("strict", "Again."),
+            ("limt", "A misspelt key."),
+            ("limit", "Two\nlines."),
+        ];
+        type Policy = TwoKeys;
+
+        fn new(policy: TwoKeys) -> Result<Self, String> {
+            if policy.limit == 0 {
+                return Err("`limit` must be at least 1".to_owned());
+            }
+            Ok(Undocumented)
+        }
+
+        fn check(&self, _: &Contract<'_>) -> Vec<Report> {
+            vec![Report::new(Verdict::Pass, "ok")]
+        }
+    }
+
+    #[test]
+    fn policy_doc_must_match_the_policy() {
+        assert_eq!(check_policy_doc::<Toy>(), Ok(()));
+        let err = check_policy_doc::<Undocumented>().unwrap_err();
+        assert!(err.contains("`strict` is documented twice"), "{err}");
+        assert!(
+            err.contains("`limt` is documented but is not a policy key"),
+            "{err}"
+        );
+        assert!(err.contains("`limit`'s comment must be one line"), "{err}");
+        assert!(
+            err.contains("the default policy is rejected: `limit` must be at least 1"),
+            "{err}"
+        );
+        // The fixture run reports it too, even when every fixture passes.
+        let err = check_all::<Undocumented>(&data("empty")).unwrap_err();
+        assert!(err.contains("no fixtures"), "{err}");
+        assert!(err.contains("`limt` is documented"), "{err}");
+    }
+
+    #[test]
+    fn undocumented_keys_are_reported() {
+        struct Bare;
+        impl Check for Bare {
+            const ID: &'static str = "bare";
+            const NAME: &'static str = "Bare";
+            const VERSION: &'static str = "0.0.0";
+            const DESCRIPTION: &'static str = "No docs at all.";
+            const VERDICTS: &'static [Verdict] = &[Verdict::Pass];
+            type Policy = ToyPolicy;
+            fn new(_: ToyPolicy) -> Result<Self, String> {
+                Ok(Bare)
+            }
+            fn check(&self, _: &Contract<'_>) -> Vec<Report> {
+                vec![Report::new(Verdict::Pass, "ok")]
+            }
+        }
+        let err = check_policy_doc::<Bare>().unwrap_err();
+        assert!(
+            err.contains("policy key `strict` has no POLICY_DOC entry"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! ```
 //! use clauselint_sdk::{Check, Contract, Report, Verdict, duration::find_durations, sentences};
 //!
-//! #[derive(Default, serde::Deserialize)]
+//! #[derive(Default, serde::Deserialize, serde::Serialize)]
 //! #[serde(deny_unknown_fields, default)]
 //! struct Policy {
 //!     max_days: u32,
@@ -37,6 +37,8 @@
 //!     const VERSION: &'static str = "0.1.0";
 //!     const DESCRIPTION: &'static str = "Warns on notice periods longer than the policy allows.";
 //!     const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Warn];
+//!     const POLICY_DOC: &'static [(&'static str, &'static str)] =
+//!         &[("max_days", "Longest notice period that passes, in days (1 or more).")];
 //!     type Policy = Policy;
 //!
 //!     fn new(policy: Policy) -> Result<Self, String> {

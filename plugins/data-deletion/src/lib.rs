@@ -26,10 +26,10 @@ use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::{Normalized, floor_boundary};
 use clauselint_sdk::{Check, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The `[data-deletion]` policy table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
     /// A deadline of at most this many days passes.
@@ -336,6 +336,28 @@ impl Check for DataDeletion {
         Verdict::Missing,
         Verdict::Warn,
         Verdict::Fail,
+    ];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "max_days",
+            "Longest deadline that passes for deleting or returning client data, in days (integer, at least 1); longer gets `late`.",
+        ),
+        (
+            "missing",
+            "Verdict when the contract has no deletion or return clause: pass, missing, warn or fail.",
+        ),
+        (
+            "late",
+            "Verdict for a deadline longer than max_days: pass, warn or fail.",
+        ),
+        (
+            "no_deadline",
+            "Verdict for \"promptly\" or no deadline at all: pass, warn or fail.",
+        ),
+        (
+            "immediate_without_backup_carve_out",
+            "Verdict for immediate deletion with no carve-out for backups: pass, warn or fail.",
+        ),
     ];
     type Policy = Policy;
 

@@ -24,10 +24,10 @@ use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::Normalized;
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The `[genai-output]` policy table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
     /// Verdict when the provider warrants copyrightability, originality or non-infringement of
@@ -327,6 +327,20 @@ impl Check for GenaiOutput {
         Verdict::Missing,
         Verdict::Warn,
         Verdict::Fail,
+    ];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "warranty",
+            "Verdict when the provider warrants that generated output is copyrightable, original or non-infringing: pass, warn or fail.",
+        ),
+        (
+            "ownership_unaddressed",
+            "Verdict when the contract mentions generative AI but not who owns its output: pass, warn or fail.",
+        ),
+        (
+            "no_upstream_terms",
+            "Verdict when no clause binds the client to the upstream model provider's terms: pass, warn or fail.",
+        ),
     ];
     type Policy = Policy;
 

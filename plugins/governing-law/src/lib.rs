@@ -21,10 +21,10 @@ use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
 use clauselint_sdk::text::{NormalizedSlice, ceil_boundary, floor_boundary, slice_lossless};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The `[governing-law]` policy table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
     /// Acceptable jurisdiction codes ("US-NY", "GB-ENG", or a country such as "US", which
@@ -476,6 +476,28 @@ impl Check for GoverningLaw {
         Verdict::Missing,
         Verdict::Warn,
         Verdict::Fail,
+    ];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "preferred",
+            "Acceptable jurisdiction codes, e.g. [\"US-NY\", \"GB-ENG\"]; a country code such as \"US\" covers its states; empty: any named jurisdiction passes.",
+        ),
+        (
+            "missing",
+            "Verdict when the contract has no governing-law clause: pass, missing, warn or fail.",
+        ),
+        (
+            "not_preferred",
+            "Verdict when the governing law is not in preferred: pass, warn or fail.",
+        ),
+        (
+            "cross_border_without_arbitration",
+            "Verdict for parties in different countries with no arbitration agreement: pass, warn or fail.",
+        ),
+        (
+            "conflicting",
+            "Verdict when the contract names two different governing laws: pass, warn or fail.",
+        ),
     ];
     type Policy = Policy;
 

@@ -1,6 +1,6 @@
 //! A library that exports the clauselint entry symbol but announces ABI version 999. The host
 //! must read the version first and refuse the library without touching anything else: the rest
-//! of this "descriptor" is deliberately not a valid version-1 layout.
+//! of this "descriptor" is deliberately not a valid layout of any real version.
 
 /// Only the leading version field is meaningful.
 #[repr(C)]

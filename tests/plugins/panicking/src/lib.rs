@@ -4,7 +4,7 @@
 
 use clauselint_plugin_api::{Check, Contract, Report, Verdict};
 
-#[derive(Default, serde::Deserialize)]
+#[derive(Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Policy {}
 
@@ -16,6 +16,8 @@ impl Check for Panicking {
     const VERSION: &'static str = "0.0.0";
     const DESCRIPTION: &'static str = "Panics on contracts that mention governing law.";
     const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Error];
+    // The policy has no keys, so there is nothing to document.
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[];
     type Policy = Policy;
 
     fn new(_: Policy) -> Result<Self, String> {
