@@ -6,7 +6,12 @@
 //! grant the opposite freedom ("nothing herein shall prevent Provider from …"), and reads the
 //! duration (normalised to months), who is covered (direct competitors vs. a whole industry) and
 //! where (worldwide, a named territory, unspecified). Non-solicitation is noted as a parameter
-//! without being treated as a non-compete. The verdict is the worst the playbook assigns; a
+//! without being treated as a non-compete. Exclusivity on the provider ("work exclusively for
+//! Client") is graded the same way but reported with `kind = "exclusivity"` when it is the only
+//! restriction (`kind = "non-compete"` otherwise), so that callers who mean a covenant not to
+//! compete in the narrow sense (CUAD's Non-Compete label) can leave it out. Sentences about
+//! covenants rather than covenants (definitions, headings, "shall not apply to", acknowledgements
+//! that the restrictions are reasonable) are skipped. The verdict is the worst the playbook assigns; a
 //! contract with a covenant that is within policy passes, and a contract with no covenant at all
 //! is `missing` (the `missing` policy key; below `warn`, so it fails no run by default).
 #![forbid(unsafe_code)]
@@ -21,10 +26,10 @@ use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
 use clauselint_sdk::text::NormalizedSlice;
 use clauselint_sdk::{Check, ClauseKind, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The `[non-compete]` policy table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
     /// A covenant lasting at most this many months passes.
@@ -99,18 +104,139 @@ fn re(pattern: &str) -> Regex {
     clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
-/// Activities a covenant forbids, as verbs in any of their forms ("engage", "engages",
-/// "engaged", "engaging"); nouns of the same stem ("competitor", "products", "operator") are not
-/// activities.
-const ACTIVITY: &str = r"(?:(?:engag|compet|participat|operat|commerciali[sz]|advis|distribut|promot|endors|manufactur|produc|acquir|advertis|handl)(?:e|es|ed|ing)\b|provid(?:e|es|ing)\b|becom(?:e|es|ing)\b|(?:perform|render|work|accept|own|develop|consult|assist|invest|market|sell|offer|join|carry|place|display|grant|conduct|permit|allow)(?:s|es|ed|ing)?\b|run(?:s|ning)?\b|be\s+(?:employed|engaged|interested)\b|enter(?:s|ed|ing)?\s+into\b)";
+/// Cue families switched off for an ablation study: `examples/cuad_eval.rs --ablate NAME,…`,
+/// built with the `ablation` feature. Production builds have no such switch: every cue is on.
+#[cfg(feature = "ablation")]
+pub static ABLATED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Whether the cue family `name` is on (always, outside an ablation study).
+fn cue_on(name: &str) -> bool {
+    #[cfg(feature = "ablation")]
+    if ABLATED.get().is_some_and(|a| a.iter().any(|x| x == name)) {
+        return false;
+    }
+    let _ = name;
+    true
+}
+
+/// Compiles the alternatives of a pattern, each named by its cue family (`{A}` stands for
+/// [`activity`]); a pattern whose every family is off matches nothing.
+fn re_branches(branches: &[(&str, &str)]) -> Regex {
+    let on: Vec<String> = branches
+        .iter()
+        .filter(|(name, _)| cue_on(name))
+        .map(|(_, p)| format!("(?:{})", p.replace("{A}", &activity())))
+        .collect();
+    if on.is_empty() {
+        return re(r"\z.");
+    }
+    re(&on.join("|"))
+}
+
+/// Verb stems of the activities a covenant forbids, inflected with -e/-es/-ed/-ing
+/// ("engage", "engaged", "engaging").
+const ACTIVITY_E: &[&str] = &[
+    "engag",
+    "compet",
+    "participat",
+    "operat",
+    "commerciali[sz]",
+    "advis",
+    "distribut",
+    "promot",
+    "endors",
+    "manufactur",
+    "produc",
+    "acquir",
+    "advertis",
+    "handl",
+];
+/// Verbs inflected with -s/-es/-ed/-ing ("perform", "performs", "performed", "performing").
+const ACTIVITY_S: &[&str] = &[
+    "perform", "render", "work", "accept", "own", "develop", "consult", "assist", "invest",
+    "market", "sell", "offer", "join", "carry", "place", "display", "grant", "conduct", "permit",
+    "allow",
+];
+/// Verbs and phrases with irregular forms.
+const ACTIVITY_OTHER: &[(&str, &str)] = &[
+    ("provid", r"provid(?:e|es|ing)\b"),
+    ("becom", r"becom(?:e|es|ing)\b"),
+    ("run", r"run(?:s|ning)?\b"),
+    ("be-employed", r"be\s+(?:employed|engaged|interested)\b"),
+    ("enter-into", r"enter(?:s|ed|ing)?\s+into\b"),
+];
+
+/// Activities a covenant forbids, as verbs in any of their forms; nouns of the same stem
+/// ("competitor", "products", "operator") are not activities. Each verb is a cue family
+/// `v:STEM` for ablation.
+fn activity() -> String {
+    let on = |stems: &[&'static str]| -> Vec<&'static str> {
+        stems
+            .iter()
+            .filter(|stem| cue_on(&format!("v:{stem}")))
+            .copied()
+            .collect()
+    };
+    let e = on(ACTIVITY_E);
+    let s = on(ACTIVITY_S);
+    let mut alts = Vec::new();
+    if !e.is_empty() {
+        alts.push(format!(r"(?:{})(?:e|es|ed|ing)\b", e.join("|")));
+    }
+    if !s.is_empty() {
+        alts.push(format!(r"(?:{})(?:s|es|ed|ing)?\b", s.join("|")));
+    }
+    alts.extend(
+        ACTIVITY_OTHER
+            .iter()
+            .filter(|(stem, _)| cue_on(&format!("v:{stem}")))
+            .map(|(_, p)| (*p).to_owned()),
+    );
+    if alts.is_empty() {
+        return r"\z.".to_owned();
+    }
+    format!("(?:{})", alts.join("|"))
+}
 
 /// A prohibition followed by a competitive activity: "shall not … engage", "agrees not to …
 /// offer", "neither Party nor its Affiliates shall … commercialize", "nor will he grant", "No
 /// Participant will engage", "prohibited from competing", "refrain from".
 static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b.{{0,160}}?\b{ACTIVITY}|\bneither\b.{{0,200}}?\b(?:shall|will|may)\b.{{0,160}}?\b{ACTIVITY}|\bnor\s+(?:shall|will|may)\s+(?:it|he|she|they|any)\b.{{0,160}}?\b{ACTIVITY}|\bno\s+(?:party|participant|member|partner|shareholder|licensee|distributor|reseller|affiliate|consultant|contractor|provider|supplier)\s+(?:shall|will|may)\s+(?:\w+\s+)?{ACTIVITY}|\bprohibit(?:s|ed|ing)?\b.{{0,160}}?\bcompet|\bcompet.{{0,80}}?\b(?:prohibit(?:s|ed|ing)?|forbidden)\b|\b(?:shall|will)\s+(?:handle|carry|sell|distribute|offer|market)\s+no\b|\brefrain\s+from\b|\bnot\s+to\s+(?:compete|engage)\b|\bcovenant\s+not\s+to\s+compete\b"
-    ))
+    re_branches(&[
+        (
+            "p:shall-not",
+            r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b.{0,160}?\b{A}",
+        ),
+        (
+            "p:neither",
+            r"\bneither\b.{0,200}?\b(?:shall|will|may)\b.{0,160}?\b{A}",
+        ),
+        (
+            "p:nor",
+            r"\bnor\s+(?:shall|will|may)\s+(?:it|he|she|they|any)\b.{0,160}?\b{A}",
+        ),
+        (
+            "p:no-party",
+            r"\bno\s+(?:party|participant|member|partner|shareholder|licensee|distributor|reseller|affiliate|consultant|contractor|provider|supplier)\s+(?:shall|will|may)\s+(?:\w+\s+)?{A}",
+        ),
+        (
+            "p:prohibited",
+            // "prohibits … competition", "prohibited from competing", "competition is
+            // prohibited"; not "the acts prohibited by this Section".
+            r"\bprohibit(?:s|ing)?\b.{0,160}?\bcompet|\bprohibited\s+from\b.{0,160}?\bcompet|\bcompet\w*\b.{0,80}?\b(?:is|are|be|being)\s+(?:strictly\s+)?(?:prohibited|forbidden)\b",
+        ),
+        (
+            "p:sell-no",
+            r"\b(?:shall|will)\s+(?:handle|carry|sell|distribute|offer|market)\s+no\b",
+        ),
+        ("p:refrain", r"\brefrain\s+from\b"),
+        (
+            "p:not-to",
+            // An undertaking, not the name of one ("the covenants not to compete", a heading
+            // "COVENANT NOT TO COMPETE").
+            r"\b(?:agree[sd]?|undertakes?|undertook|covenants?|promises?|elects?)\s+(?:(?:that\s+)?(?:it|he|she|they)\s+(?:will|shall)\s+)?(?:\w+\s+){0,3}?not\s+to\s+(?:compete|engage)\b",
+        ),
+    ])
 });
 /// A sentence that introduces a list of forbidden acts ("… neither you nor your principals
 /// shall, directly or indirectly:", possibly run on into its first item "…: (a) …" or
@@ -122,9 +248,37 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that make a prohibition competitive.
 static COMPETITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\bcompet(?:e|es|ing|itor|itors|itive|ition)\b|\bsame\s+(?:as\s+)?or\s+(?:substantially\s+)?similar\b|\bsimilar\s+(?:business|services|products)\b|\brival\b|\b(?:products?|services?|business(?:es)?|projects?|activit(?:y|ies)|programs?|promotions?|offerings?|sites?|technolog(?:y|ies))\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:identical|the\s+same)\s+(?:or|to)\s+)?(?:substantially\s+)?(?:similar|identical)\s+to\b|\bengag(?:e|es|ed|ing)\s+in\s+any\s+(?:\w+\s+){0,2}?(?:business|enterprise|venture)\b|\b(?:alone|independently|on\s+its\s+own)\s+or\s+(?:\w+\s+){0,4}?(?:with|through)\s+(?:any\s+|one\s+or\s+more\s+|a\s+)?third\s+part(?:y|ies)\b|\boutside\s+(?:of\s+)?(?:the|this)\s+(?:collaboration|agreement)\b",
-    )
+    re_branches(&[
+        (
+            "c:compete",
+            r"\bcompet(?:e|es|ing|itor|itors|itive|ition)\b",
+        ),
+        (
+            "c:same-or-similar",
+            r"\bsame\s+(?:as\s+)?or\s+(?:substantially\s+)?similar\b",
+        ),
+        (
+            "c:similar-business",
+            r"\bsimilar\s+(?:business|services|products)\b",
+        ),
+        ("c:rival", r"\brival\b"),
+        (
+            "c:similar-to",
+            r"\b(?:products?|services?|business(?:es)?|projects?|activit(?:y|ies)|programs?|promotions?|offerings?|sites?|technolog(?:y|ies))\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:identical|the\s+same)\s+(?:or|to)\s+)?(?:substantially\s+)?(?:similar|identical)\s+to\b",
+        ),
+        (
+            "c:any-business",
+            r"\bengag(?:e|es|ed|ing)\s+in\s+any\s+(?:\w+\s+){0,2}?(?:business|enterprise|venture)\b",
+        ),
+        (
+            "c:alone-or-third",
+            r"\b(?:alone|independently|on\s+its\s+own)\s+or\s+(?:\w+\s+){0,4}?(?:with|through)\s+(?:any\s+|one\s+or\s+more\s+|a\s+)?third\s+part(?:y|ies)\b",
+        ),
+        (
+            "c:outside-collab",
+            r"\boutside\s+(?:of\s+)?(?:the|this)\s+(?:collaboration|agreement)\b",
+        ),
+    ])
 });
 /// Selling "any … products other than the Products": a covenant not to sell competing goods
 /// (tried only on sentences that say "other than").
@@ -151,15 +305,31 @@ static NOT_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         r"\bnot\s+(?:apply|extend|include|cover|be\s+deemed|be\s+construed|be\s+liable|be\s+responsible)\b|\bexcept\b|\bexclud",
     )
 });
+/// Sentences about covenants rather than covenants: definitions ("Competing Business means …"),
+/// scope exceptions ("this Section shall not apply to …", "shall not be deemed to compete"),
+/// and remedies or acknowledgements that refer to the covenant ("violation of the covenants not
+/// to compete", "the restrictive covenants are reasonable"). Tried only on candidate sentences.
+static NOT_A_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"^\W*(?:[\w-]+\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
+    )
+});
 static NON_COMPETE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bnon-?\s?competition\b|\bnon-?\s?compete\b|\bcovenant\s+not\s+to\s+compete\b|\brestrictive\s+covenants?\b",
     )
 });
 static EXCLUSIVITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:work|provide\s+(?:its\s+|the\s+)?services|act|perform\s+services)\s+(?:solely\s+and\s+)?exclusively\s+for\b|\bshall\s+not\s+(?:provide|perform|render)\s+(?:any\s+)?(?:similar\s+)?services\s+to\s+any\s+(?:third\s+part|other\s+(?:client|customer|person|party))",
-    )
+    re_branches(&[
+        (
+            "e:exclusively-for",
+            r"\b(?:work|provide\s+(?:its\s+|the\s+)?services|act|perform\s+services)\s+(?:solely\s+and\s+)?exclusively\s+for\b",
+        ),
+        (
+            "e:no-services-to-others",
+            r"\bshall\s+not\s+(?:provide|perform|render)\s+(?:any\s+)?(?:similar\s+)?services\s+to\s+any\s+(?:third\s+part|other\s+(?:client|customer|person|party))",
+        ),
+    ])
 });
 /// Sentences that grant freedom rather than restrict it.
 static FREEDOM: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,9 +342,14 @@ static NON_SOLICIT: LazyLock<Regex> = LazyLock::new(|| {
         r"\bsolicit\w*\b|\bnon-?solicitation\b|\b(?:hire|employ|engage|recruit)\b.{0,80}\b(?:employees?|personnel|staff|contractors?)\b",
     )
 });
-/// Industry-wide bans that need no competition word ("any data-driven company").
+/// Industry-wide bans that need no competition word: "any data-driven company", "any company
+/// in the AI industry", "any company that develops machine learning products, in any
+/// industry". The industry must be what the ban covers; "industry" alone ("the
+/// standards of the industry", "industry bodies") restricts nothing.
 static BROAD_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bindustry\b|\bsector\b|\bdata-driven\b|\bfield\s+of\s+(?:artificial|machine|data)")
+    re(
+        r"\bdata-driven\s+(?:compan(?:y|ies)|business(?:es)?|firms?|entit(?:y|ies)|organi[sz]ations?)\b|\bany\s+(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|business(?:es)?|firms?|entit(?:y|ies)|enterprises?|organi[sz]ations?|persons?)\s+(?:that\s+(?:is|are)\s+)?(?:(?:in|within|operating\s+in|active\s+in|engaged\s+in)\s+)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:industry|sector)\b|\bin\s+any\s+(?:industry|sector)\b|\bany\s+(?:compan(?:y|ies)|business(?:es)?|firms?|entit(?:y|ies)|organi[sz]ations?)\s+(?:that|which)\s+(?:develops?|commerciali[sz]es?|builds?|uses?)\s+(?:[\w-]+\s+){0,3}?(?:products?|services?|solutions?|software|models?|technolog(?:y|ies))\b|\bfield\s+of\s+(?:artificial|machine|data)",
+    )
 });
 static CONFIDENTIALITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:confidential|proprietary)\s+information\b|\bconfidentiality\b"));
@@ -207,6 +382,14 @@ static AFTER_TERM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The longest real preamble or recital (bytes): a clause of that kind that is longer is the
+/// body of a contract the segmenter could not split.
+const MAX_PREAMBLE: usize = 8000;
+
+/// How far (bytes) into a clause its heading ("Non-Competition") makes a bare prohibition a
+/// covenant: about a page.
+const HEADING_REACH: usize = 3000;
+
 /// How many sentences after a list introduction ("shall not:") are read as its items.
 const MAX_LIST_ITEMS: usize = 12;
 
@@ -221,6 +404,26 @@ fn longest_months(text: &str) -> Option<i64> {
             Some(acc.map_or(m, |a| a.max(m)))
         })
         .map(|m| m.round() as i64)
+}
+
+/// Whether a sentence is a heading or a table-of-contents line ("COVENANT NOT TO COMPETE.",
+/// "19.3 Covenant Not to Compete or Engage in Injurious Conduct."): short, without an
+/// obligation verb, every longer word capitalised. `norm` is the lower-cased text.
+fn is_title(text: &str, norm: &str) -> bool {
+    static OBLIGATION: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:shall|will|may|must|agrees?|undertakes?)"));
+    let mut words = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 4 && !letters[0].is_uppercase() {
+            return false;
+        }
+    }
+    words > 0 && !OBLIGATION.is_match(norm)
 }
 
 /// What one restrictive sentence says.
@@ -247,45 +450,57 @@ impl NonCompete {
     ) -> Option<Covenant> {
         let n = norm.as_str();
         let heading = s.clause.heading().unwrap_or("");
-        let heading_says = NON_COMPETE_WORDS.is_match(heading);
+        // A heading speaks for the text just under it, not for exhibits a segmenter left in
+        // the same clause.
+        let heading_says = s.span.start.saturating_sub(s.clause.span().start) <= HEADING_REACH
+            && NON_COMPETE_WORDS.is_match(heading);
         // The main statement, without a proviso: "X shall not … ; provided that the foregoing
         // will not restrict …" carves an exception out of the covenant, it grants no freedom.
         let n = PROVISO.find(n).map_or(n, |p| &n[..p.start()]);
         let competitive = COMPETITIVE
             .find_iter(n)
             .any(|m| !COMPETITIVE_NOISE.is_match(&n[m.start()..]))
-            || (n.contains("other than") && OTHER_THAN_PRODUCTS.is_match(n));
-        let exclusivity = EXCLUSIVITY.is_match(n);
+            || (cue_on("c:other-than")
+                && n.contains("other than")
+                && OTHER_THAN_PRODUCTS.is_match(n));
+        let exclusive_for = EXCLUSIVITY.is_match(n);
         let names_covenant = NON_COMPETE_WORDS.is_match(n);
         let broad = BROAD_TRIGGER.is_match(n);
         // Without one of these no rule below can fire; the costlier prohibition and freedom
         // patterns run only on the few sentences that have one.
-        if !(competitive || exclusivity || names_covenant || broad || heading_says) {
+        if !(competitive || exclusive_for || names_covenant || broad || heading_says) {
             return None;
         }
-        if FREEDOM.is_match(n) {
+        if FREEDOM.is_match(n) || NOT_A_COVENANT.is_match(n) || is_title(s.text, n) {
             return None;
         }
         // A list item inherits its introduction's prohibition when it names competition itself.
         let prohibition =
-            (lead_in.is_some() && (competitive || names_covenant)) || PROHIBITION.is_match(n);
+            (cue_on("s:lead-in") && lead_in.is_some() && (competitive || names_covenant))
+                || PROHIBITION.is_match(n);
         // Naming a non-compete counts only in an obligation ("agrees to the following
         // non-competition covenant"), not in representations about other agreements.
-        let named = names_covenant && prohibition;
+        let named = cue_on("s:named") && names_covenant && prohibition;
         if CONFIDENTIALITY.is_match(n) && !DIRECT.is_match(n) && !n.contains("compete ") {
             return None;
         }
-        let is_covenant = (prohibition && (competitive || broad))
-            || exclusivity
+        let is_covenant = (prohibition && (competitive || (cue_on("s:broad") && broad)))
+            || exclusive_for
             || named
-            || (heading_says && prohibition);
+            || (cue_on("s:heading") && heading_says && prohibition);
         if !is_covenant {
             return None;
         }
         // A pure non-solicitation sentence is not a non-compete.
-        if NON_SOLICIT.is_match(n) && !competitive && !exclusivity && !named {
+        if NON_SOLICIT.is_match(n) && !competitive && !exclusive_for && !named {
             return None;
         }
+        // Exclusivity on the provider ("work exclusively for Client", "shall not provide
+        // services to any other client") restricts without naming competition. CUAD's
+        // Non-Compete label does not cover it, and telling other exclusive dealing ("shall
+        // not … with any third party") from a non-compete by wording alone failed on CUAD:
+        // its lawyers label most such covenants Non-Compete.
+        let exclusivity = exclusive_for && !competitive && !names_covenant && !broad;
         let duration_months = longest_months(s.text).or(lead_in.flatten());
         let during_term_only =
             duration_months.is_none() && DURING_TERM.is_match(n) && !AFTER_TERM.is_match(n);
@@ -373,12 +588,42 @@ impl Check for NonCompete {
     const ID: &'static str = "non-compete";
     const NAME: &'static str = "Non-compete scope";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Finds non-compete and exclusivity covenants, extracts their duration (months), scope (direct competitors or a whole industry) and geography, and grades them against the policy; notes non-solicitation separately.";
+    const DESCRIPTION: &'static str = "Finds non-compete and exclusivity covenants, extracts their duration (months), scope (direct competitors or a whole industry) and geography, and grades them against the policy; reports kind = \"exclusivity\" when exclusivity is the only restriction; notes non-solicitation separately.";
     const VERDICTS: &'static [Verdict] = &[
         Verdict::Pass,
         Verdict::Missing,
         Verdict::Warn,
         Verdict::Fail,
+    ];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "max_pass_months",
+            "A covenant lasting at most this many months passes (integer, at most max_warn_months).",
+        ),
+        (
+            "max_warn_months",
+            "Up to this many months it warns, longer fails (integer months).",
+        ),
+        (
+            "broad_scope",
+            "Verdict when the covenant covers more than the client's direct competitors: pass, warn or fail.",
+        ),
+        (
+            "worldwide",
+            "Verdict for a worldwide geography: pass, warn or fail.",
+        ),
+        (
+            "unbounded",
+            "Verdict when neither a geography nor a list of competitors bounds the covenant: pass, warn or fail.",
+        ),
+        (
+            "no_duration",
+            "Verdict when the covenant outlasts the term but states no duration: pass, warn or fail.",
+        ),
+        (
+            "missing",
+            "Verdict when the contract has no restrictive covenant: pass, missing, warn or fail.",
+        ),
     ];
     type Policy = Policy;
 
@@ -409,7 +654,11 @@ impl Check for NonCompete {
         // may be its items.
         let mut lead_in: Option<(&ClauseRef<'_>, Option<i64>, usize)> = None;
         for (s, norm) in sentences.iter() {
-            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble) {
+            // Recitals and the preamble bind no one; but a "preamble" the length of a
+            // contract is a segmenter that found no clause numbers, and holds the covenants.
+            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble)
+                && s.clause.text().len() <= MAX_PREAMBLE
+            {
                 continue;
             }
             let inherited = match lead_in {
@@ -475,7 +724,20 @@ impl Check for NonCompete {
             }
             return vec![report];
         };
-        let mut report = Report::new(verdict, format!("Non-compete {}.", reasons.join("; ")))
+        // What kind of restriction the contract has: a covenant not to compete, or only
+        // exclusivity on the provider (which the playbook grades the same way, but which is
+        // not a non-compete in the narrower sense of labelled data such as CUAD's).
+        let kind = if covenants.iter().all(|c| c.exclusivity) {
+            "exclusivity"
+        } else {
+            "non-compete"
+        };
+        let name = if kind == "exclusivity" {
+            "Exclusivity"
+        } else {
+            "Non-compete"
+        };
+        let mut report = Report::new(verdict, format!("{name} {}.", reasons.join("; ")))
             .quote(worst.sentence)
             .param_opt("duration_months", worst.duration_months)
             .param("scope", worst.scope)
@@ -488,7 +750,14 @@ impl Check for NonCompete {
         if covenants.iter().any(|c| c.exclusivity) {
             report = report.param("exclusivity", true);
         }
-        for c in covenants.iter().take(3) {
+        report = report.param("kind", kind);
+        // An ablation study reads every covenant sentence; a report quotes the first three.
+        let shown = if cfg!(feature = "ablation") {
+            usize::MAX
+        } else {
+            3
+        };
+        for c in covenants.iter().take(shown) {
             report = report.quote(c.sentence);
         }
         vec![report]
@@ -538,6 +807,7 @@ mod tests {
             &NON_COMPETE_WORDS,
             &EXCLUSIVITY,
             &FREEDOM,
+            &NOT_A_COVENANT,
             &NON_SOLICIT,
             &INDUSTRY,
             &NEGATION,
