@@ -1,0 +1,85 @@
+//! Measures the check against the CUAD "No-Solicit Of Employees" and "No-Solicit Of
+//! Customers" labels, contract by contract.
+//!
+//! ```text
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-non-solicitation --example cuad_eval -- --folds 0,1,2,3
+//! ```
+//!
+//! A contract is predicted positive for a category when the check reports `employees = true`
+//! (or `customers = true`). `-v` prints every false positive (with its quotes) and false
+//! negative (with the labelled text); `--folds 0,1,2,3` keeps only those folds (contract i is
+//! in fold i % 5).
+
+use std::io::BufRead;
+
+use clauselint_check_non_solicitation::NonSolicitation;
+use clauselint_sdk::segment::simple_clauses;
+use clauselint_sdk::text::floor_boundary;
+use clauselint_sdk::{Check, Contract, ParamValue};
+
+const CATEGORIES: [(&str, &str); 2] = [
+    ("No-Solicit Of Employees", "employees"),
+    ("No-Solicit Of Customers", "customers"),
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let folds: Option<Vec<usize>> = args
+        .iter()
+        .position(|a| a == "--folds")
+        .and_then(|i| args.get(i + 1))
+        .map(|f| f.split(',').filter_map(|x| x.trim().parse().ok()).collect());
+    let check = NonSolicitation::new(Default::default())?;
+    // Per category: tp, fp, fn, tn.
+    let mut counts = [[0u32; 4]; 2];
+    for (index, line) in std::io::stdin().lock().lines().enumerate() {
+        if folds.as_ref().is_some_and(|f| !f.contains(&(index % 5))) {
+            continue;
+        }
+        let row: serde_json::Value = serde_json::from_str(&line?)?;
+        let id = row["id"].as_str().unwrap_or("?");
+        let text = row["text"].as_str().unwrap_or("");
+        let clauses = simple_clauses(text);
+        let reports = check.check(&Contract::new(text, &clauses));
+        let Some(finding) = reports.first().map(|r| r.finding()) else {
+            continue;
+        };
+        for (k, (label, flag)) in CATEGORIES.iter().enumerate() {
+            let gold: Vec<&str> = row["labels"][*label]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x["text"].as_str()).collect())
+                .unwrap_or_default();
+            let predicted = finding.params.get(*flag) == Some(&ParamValue::Bool(true));
+            match (predicted, !gold.is_empty()) {
+                (true, true) => counts[k][0] += 1,
+                (true, false) => {
+                    counts[k][1] += 1;
+                    if verbose {
+                        for e in &finding.evidence {
+                            let q = text.get(e.start..e.end).unwrap_or("");
+                            println!("FP[{flag}] {id}: {:?}", &q[..floor_boundary(q, 400)]);
+                        }
+                    }
+                }
+                (false, true) => {
+                    counts[k][2] += 1;
+                    if verbose {
+                        for g in &gold {
+                            println!("FN[{flag}] {id}: {:?}", &g[..floor_boundary(g, 400)]);
+                        }
+                    }
+                }
+                (false, false) => counts[k][3] += 1,
+            }
+        }
+    }
+    for (k, (label, _)) in CATEGORIES.iter().enumerate() {
+        let [tp, fp, fn_, tn] = counts[k];
+        let p = f64::from(tp) / f64::from((tp + fp).max(1));
+        let r = f64::from(tp) / f64::from((tp + fn_).max(1));
+        let f1 = 2.0 * p * r / (p + r).max(f64::EPSILON);
+        println!("{label}: tp={tp} fp={fp} fn={fn_} tn={tn} P={p:.3} R={r:.3} F1={f1:.3}");
+    }
+    Ok(())
+}

@@ -1,0 +1,423 @@
+//! The `non-solicitation` check: covenants not to solicit or hire the other party's people, or
+//! to solicit or divert its customers.
+//!
+//! It finds sentences where a party undertakes not to ("shall not, directly or indirectly,
+//! solicit, recruit or hire any employee", "induce or attempt to induce any customer … to cease
+//! doing business"), reads the duration (months after the term), whether the covenant binds
+//! both parties, and whether a conversion fee lets the client hire the provider's staff.
+//! Confidentiality clauses about customer lists, solicitation of bids, and non-compete-only
+//! clauses are not non-solicitation. The verdict follows the playbook: mutual or
+//! provider-protective covenants within the policy duration pass; one-sided covenants against
+//! the provider, or longer or unlimited ones, warn; absence is `missing`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::sync::LazyLock;
+
+use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// The `[non-solicitation]` policy table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// A covenant lasting at most this many months after the term passes.
+    pub max_months: u32,
+    /// Verdict for a covenant longer than `max_months`, or with no end after the term.
+    pub too_long: String,
+    /// Verdict for a covenant that binds only the provider.
+    pub one_sided: String,
+    /// Verdict when the contract has no non-solicitation covenant.
+    pub missing: String,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            max_months: 12,
+            too_long: "warn".to_owned(),
+            one_sided: "warn".to_owned(),
+            missing: "missing".to_owned(),
+        }
+    }
+}
+
+/// The configured check.
+#[derive(Debug)]
+pub struct NonSolicitation {
+    max_months: u32,
+    too_long: Verdict,
+    one_sided: Verdict,
+    missing: Verdict,
+}
+
+const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
+const MISSING_GRADES: &[Verdict] = &[
+    Verdict::Pass,
+    Verdict::Missing,
+    Verdict::Warn,
+    Verdict::Fail,
+];
+
+fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
+    Verdict::parse(value)
+        .filter(|v| allowed.contains(v))
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
+            format!("{key} = {value:?}: expected one of {}", names.join(", "))
+        })
+}
+
+/// Compiles a constant pattern case-insensitively with ASCII word boundaries (fast engine).
+fn re(pattern: &str) -> Regex {
+    // Every pattern is a constant of this file; the unit tests compile each one.
+    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
+}
+
+/// A prohibition: "shall not", "agrees not to", "neither party shall", "nor will it",
+/// "refrain from".
+static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?|agreed)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\bneither\b.{0,200}?\b(?:shall|will|may)\b|\bnor\s+(?:shall|will|may)\b|\brefrain\s+from\b|\bprohibited\s+from\b|\bno\s+(?:party|\w+)\s+(?:shall|will|may)\b|\bnon-?\s?solicit",
+    )
+});
+/// Solicitation of people: solicit, recruit, hire, employ, engage, entice or induce … an
+/// employee (staff, personnel).
+static EMPLOYEES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:solicit(?:s|ed|ing|ation)?|recruit(?:s|ed|ing|ment)?|hire|hires|hired|hiring|employ|employs|employing|(?:offer|extend)\s+(?:to\s+)?employ(?:ment)?(?:\s+to)?|lure|poach)\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?|(?:individuals?|persons?)\s+(?:who\s+(?:is|are|was|were|has\s+been)\s+)?(?:\w+\s+){0,3}?employed|workers?)\b|\b(?:induc|entic|encourag|solicit|persuad)\w*\b[^.;]{0,120}?\b(?:leave|terminate|resign|cease|end)\b[^.;]{0,40}?\b(?:employ|service)|\b(?:induc|entic|encourag|persuad)\w*\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?)\b[^.;]{0,120}?\b(?:leave|terminat|resign|cease|end|discontinu|sever|quit)|\bno-?\s?hire\b|\bnon-?\s?solicitation\s+of\s+employees\b",
+    )
+});
+/// Solicitation of business: solicit, divert, induce, entice … a customer (client, account,
+/// supplier) away.
+static CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{0,120}?\b(?:customers?|clients|clientele|accounts|suppliers?|distributors?|licensees?|franchisees?|patients|subscribers|advertisers|end\s+users)\b|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{0,120}?\b(?:customers?|clients|accounts|suppliers?|distributors?|licensees?|advertisers|business\s+relationships?)\b|\bnon-?\s?solicitation\s+of\s+customers\b",
+    )
+});
+/// Verbs of solicitation (a literal pre-filter: every covenant says one of them).
+const VERBS: &[&str] = &[
+    "solicit", "recruit", "hire", "hiring", "employ", "entic", "induc", "divert", "interfer",
+    "lure", "contact", "approach", "encourag", "persuad",
+];
+/// A prohibition that introduces a list ("… shall not, directly or indirectly:"): its items
+/// are covenants of the same force.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?:shall|will|may|must|agrees?|covenants?|undertakes?)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\bneither\b.{0,200}?\b(?:shall|will|may)\b|\bnone\s+of\b.{0,200}?\bshall\b)[^:]*:\s*(?:$|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|\d+(?:\.\d+)*\.?\s|page\s+\d+\b)",
+    )
+});
+/// How many sentences after a list introduction may be its items.
+const MAX_ITEMS: usize = 8;
+/// Sentences about something else: confidentiality, solicitation of bids or offers, freedom.
+static NOT_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bsolicit\w*\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:offers?|bids?|proposals?|proxies|proxy|votes?|consents?|tenders?|orders?|investors?|subscriptions?|applications?|purchases?|sales?)\b|\bnothing\s+(?:in\s+)?(?:this|herein)\b.{0,120}?\b(?:prevent|prohibit|restrict|preclude|limit)\b|\bshall\s+not\s+(?:be\s+deemed|apply|include|restrict|prohibit|prevent|preclude)\b|\b(?:means|shall\s+mean)\b|\bequal\s+employment\b|\bresponsib\w*\s+for\s+the\s+hiring\b|\bdiscriminat",
+    )
+});
+/// Mutual covenants.
+static MUTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:neither|each|either)\s+part(?:y|ies)\b|\bneither\s+of\s+the\s+parties\b|\bthe\s+parties\s+(?:mutually\s+)?(?:agree|covenant|undertake)\b|\bmutual(?:ly)?\b|\bthe\s+other\s+party\b",
+    )
+});
+static CLIENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:client|customer|company|buyer|purchaser|licensee|owner|sponsor)\b"));
+static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:provider|consultant|contractor|supplier|vendor|agency|licensor|developer|seller|executive|employee|distributor|reseller|franchisee|agent)\b",
+    )
+});
+static CONVERSION_FEE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:conversion|placement|recruit(?:ment|ing)|finder'?s|hiring|buy-?\s?out)\s+fee\b|\bfee\s+equal\s+to\b.{0,80}?\b(?:salary|compensation|remuneration)\b",
+    )
+});
+static DURING_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bduring\s+the\s+(?:\w+\s+)?(?:term|period)\b|\bwhile\s+this\s+agreement\b")
+});
+static AFTER_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bthereafter\b|\bafter\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b|\bfollowing\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b|\bpost-?\s?termination\b",
+    )
+});
+
+/// Recitals and preambles longer than this hold a whole unsegmented contract.
+const MAX_PREAMBLE: usize = 4000;
+
+/// One covenant.
+#[derive(Debug)]
+struct Covenant {
+    span: Span,
+    employees: bool,
+    customers: bool,
+    months: Option<i64>,
+    after_term: bool,
+    mutual: bool,
+    restricted: &'static str,
+}
+
+fn restricted(n: &str) -> &'static str {
+    // The party named before the prohibition is the one it binds.
+    let at = PROHIBITION.find(n).map_or(n.len(), |m| m.end());
+    let before = n.get(..at).unwrap_or(n);
+    if MUTUAL.is_match(n) {
+        "both"
+    } else if CLIENT.is_match(before) {
+        "client"
+    } else if PROVIDER.is_match(before) {
+        "provider"
+    } else {
+        "unknown"
+    }
+}
+
+/// The longest duration a text states, in months (ignoring periods under half a month, which
+/// are notice periods rather than covenant durations).
+fn months_in(text: &str) -> Option<i64> {
+    find_durations(text)
+        .iter()
+        .map(|d| d.duration.as_months())
+        .filter(|m| *m >= 0.5)
+        .fold(None, |acc: Option<f64>, m| {
+            Some(acc.map_or(m, |a| a.max(m)))
+        })
+        .map(|m| m.round() as i64)
+}
+
+impl NonSolicitation {
+    /// The covenant a sentence makes, if any.
+    fn covenant(text: &str, n: &str, span: Span, item: bool) -> Option<Covenant> {
+        if !VERBS.iter().any(|v| n.contains(v)) {
+            return None;
+        }
+        if (!item && !PROHIBITION.is_match(n)) || NOT_COVENANT.is_match(n) {
+            return None;
+        }
+        // The solicitation must fall within the prohibition (an item of a list is all within
+        // its introduction's).
+        let from = PROHIBITION
+            .find(n)
+            .filter(|_| !item)
+            .map_or(0, |m| m.start());
+        let scope = n.get(from..).unwrap_or(n);
+        let employees = EMPLOYEES.is_match(scope);
+        let customers = CUSTOMERS.is_match(scope);
+        if !employees && !customers {
+            return None;
+        }
+        let months = months_in(text);
+        Some(Covenant {
+            span,
+            employees,
+            customers,
+            months,
+            after_term: AFTER_TERM.is_match(n) || !DURING_TERM.is_match(n),
+            mutual: MUTUAL.is_match(n),
+            restricted: restricted(n),
+        })
+    }
+}
+
+impl Check for NonSolicitation {
+    const ID: &'static str = "non-solicitation";
+    const NAME: &'static str = "Non-solicitation";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Finds covenants not to solicit or hire employees or to solicit customers, extracts their duration (months), whether they are mutual and whether a conversion fee applies, and grades them against the policy.";
+    const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Missing, Verdict::Warn];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "max_months",
+            "A covenant lasting at most this many months after the term passes (integer months).",
+        ),
+        (
+            "too_long",
+            "Verdict for a covenant longer than max_months or with no end after the term: pass, warn or fail.",
+        ),
+        (
+            "one_sided",
+            "Verdict for a covenant that binds only the provider: pass, warn or fail.",
+        ),
+        (
+            "missing",
+            "Verdict when the contract has no non-solicitation covenant: pass, missing, warn or fail.",
+        ),
+    ];
+    type Policy = Policy;
+
+    fn new(policy: Policy) -> Result<Self, String> {
+        Ok(NonSolicitation {
+            max_months: policy.max_months,
+            too_long: verdict_among("too_long", &policy.too_long, GRADES)?,
+            one_sided: verdict_among("one_sided", &policy.one_sided, GRADES)?,
+            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+        })
+    }
+
+    fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+        let sentences = NormalizedSentences::of(contract);
+        let mut covenants = Vec::new();
+        let mut fee = false;
+        // The list introduction in force and how many more sentences may be its items.
+        let mut lead = None;
+        for (s, norm) in sentences.iter() {
+            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble)
+                && s.clause.text().len() <= MAX_PREAMBLE
+            {
+                continue;
+            }
+            let n = norm.as_str();
+            let item = lead.is_some_and(|(_, left)| left > 0);
+            if let Some(mut c) = Self::covenant(s.text, n, s.span, item) {
+                if item && let Some((intro, _)) = lead {
+                    // The binding words, the duration and the parties are in the
+                    // introduction.
+                    let intro_n = sentences.normalized_of(intro);
+                    let intro_n = intro_n.as_str();
+                    c.restricted = restricted(intro_n);
+                    c.mutual |= MUTUAL.is_match(intro_n);
+                    c.months = c.months.or_else(|| months_in(intro.text));
+                    c.after_term = AFTER_TERM.is_match(intro_n) || !DURING_TERM.is_match(intro_n);
+                }
+                covenants.push(c);
+            }
+            lead = match lead {
+                _ if n.contains(':') && LEAD_IN.is_match(n) => Some((s, MAX_ITEMS)),
+                Some((intro, left)) if left > 1 => Some((intro, left - 1)),
+                _ => None,
+            };
+            if !fee && n.contains("fee") && CONVERSION_FEE.is_match(n) {
+                fee = true;
+            }
+        }
+        let Some(first) = covenants.first() else {
+            return vec![Report::new(
+                self.missing,
+                "No non-solicitation covenant found.",
+            )];
+        };
+        let employees = covenants.iter().any(|c| c.employees);
+        let customers = covenants.iter().any(|c| c.customers);
+        let mutual = covenants.iter().any(|c| c.mutual);
+        let months = covenants.iter().filter_map(|c| c.months).max();
+        let after_term = covenants.iter().any(|c| c.after_term);
+        let provider_only = !mutual && covenants.iter().all(|c| c.restricted == "provider");
+        let mut verdict = Verdict::Pass;
+        let mut reasons = Vec::new();
+        match months {
+            Some(m) if m > i64::from(self.max_months) => {
+                verdict = verdict.max(self.too_long);
+                reasons.push(format!(
+                    "lasts {m} months (policy: at most {})",
+                    self.max_months
+                ));
+            }
+            Some(m) => reasons.push(format!("lasts {m} months")),
+            None if after_term => {
+                verdict = verdict.max(self.too_long);
+                reasons.push("no end date stated".to_owned());
+            }
+            None => reasons.push("applies during the term only".to_owned()),
+        }
+        if provider_only {
+            verdict = verdict.max(self.one_sided);
+            reasons.push("binds only the provider".to_owned());
+        } else if mutual {
+            reasons.push("mutual".to_owned());
+        }
+        let mut report = Report::new(verdict, format!("Non-solicitation {}.", reasons.join("; ")))
+            .param("employees", employees)
+            .param("customers", customers)
+            .param_opt("duration_months", months)
+            .param("mutual", mutual)
+            .param("conversion_fee", fee)
+            .param("restricted", first.restricted);
+        for c in covenants.iter().take(3) {
+            report = report.quote(c.span);
+        }
+        vec![report]
+    }
+}
+
+clauselint_sdk::export_check!(NonSolicitation);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clauselint_sdk::ParamValue;
+    use clauselint_sdk::segment::simple_clauses;
+
+    use super::*;
+
+    fn run(text: &str) -> Report {
+        let clauses = simple_clauses(text);
+        let check = NonSolicitation::new(Policy::default()).expect("valid policy");
+        let mut reports = check.check(&Contract::new(text, &clauses));
+        assert_eq!(reports.len(), 1);
+        reports.remove(0)
+    }
+
+    fn param<'a>(r: &'a Report, name: &str) -> Option<&'a ParamValue> {
+        r.finding().params.get(name)
+    }
+
+    #[test]
+    fn fixtures() {
+        clauselint_sdk::fixtures::run::<NonSolicitation>(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        );
+    }
+
+    #[test]
+    fn all_patterns_compile() {
+        for r in [
+            &PROHIBITION,
+            &EMPLOYEES,
+            &CUSTOMERS,
+            &NOT_COVENANT,
+            &MUTUAL,
+            &CLIENT,
+            &PROVIDER,
+            &CONVERSION_FEE,
+            &DURING_TERM,
+            &AFTER_TERM,
+            &LEAD_IN,
+        ] {
+            assert!(!r.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn mutual_twelve_months_passes() {
+        let r = run(
+            "14. Non-Solicitation. During the Term and for a period of twelve (12) months thereafter, neither party shall, directly or indirectly, solicit, recruit or hire any employee of the other party.",
+        );
+        assert_eq!(r.verdict(), Verdict::Pass);
+        assert_eq!(param(&r, "employees"), Some(&ParamValue::Bool(true)));
+        assert_eq!(param(&r, "customers"), Some(&ParamValue::Bool(false)));
+        assert_eq!(param(&r, "duration_months"), Some(&ParamValue::Int(12)));
+        assert_eq!(param(&r, "mutual"), Some(&ParamValue::Bool(true)));
+    }
+
+    #[test]
+    fn bid_solicitation_is_not_a_covenant() {
+        let r = run(
+            "7. Bids. The Company shall not solicit bids or offers from any other contractor for the Services.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn policy_rejects_bad_verdicts() {
+        let err = NonSolicitation::new(Policy {
+            one_sided: "block".into(),
+            ..Policy::default()
+        })
+        .unwrap_err();
+        assert!(err.starts_with("one_sided = \"block\""), "{err}");
+    }
+}

@@ -1,0 +1,501 @@
+//! The `termination` check: who may end the contract for convenience, on what notice, and what
+//! the provider is paid when that happens.
+//!
+//! It finds sentences that give a party the right to terminate ("may terminate", "shall have
+//! the right to terminate", "may be terminated by") together with a convenience cue ("for
+//! convenience", "without cause", "for any reason or no reason", "at any time upon thirty (30)
+//! days' notice" with no breach condition). Non-renewal notices are not termination for
+//! convenience. It also reads the notice period (days), the cure period for breach, a kill fee
+//! (percent of remaining fees), whether the provider is paid for work performed up to
+//! termination, and whether anything survives termination. The verdict follows the playbook:
+//! convenience termination without payment for work performed fails, no kill fee or a short
+//! notice warns, and a contract with no termination clause at all is `missing`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::sync::LazyLock;
+
+use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::percent::find_percents;
+use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// The `[termination]` policy table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// A convenience notice shorter than this many days gets the `short_notice` verdict.
+    pub min_notice_days: u32,
+    /// Verdict when the client may terminate for convenience without paying for work performed.
+    pub unpaid_convenience: String,
+    /// Verdict when the client may terminate for convenience and no kill fee is due.
+    pub no_kill_fee: String,
+    /// Verdict when the convenience notice is shorter than `min_notice_days`.
+    pub short_notice: String,
+    /// Verdict when the contract has no termination clause at all.
+    pub missing: String,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            min_notice_days: 14,
+            unpaid_convenience: "fail".to_owned(),
+            no_kill_fee: "warn".to_owned(),
+            short_notice: "warn".to_owned(),
+            missing: "missing".to_owned(),
+        }
+    }
+}
+
+/// The configured check.
+#[derive(Debug)]
+pub struct Termination {
+    min_notice_days: u32,
+    unpaid_convenience: Verdict,
+    no_kill_fee: Verdict,
+    short_notice: Verdict,
+    missing: Verdict,
+}
+
+const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
+const MISSING_GRADES: &[Verdict] = &[
+    Verdict::Pass,
+    Verdict::Missing,
+    Verdict::Warn,
+    Verdict::Fail,
+];
+
+fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
+    Verdict::parse(value)
+        .filter(|v| allowed.contains(v))
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
+            format!("{key} = {value:?}: expected one of {}", names.join(", "))
+        })
+}
+
+/// Compiles a constant pattern case-insensitively with ASCII word boundaries (fast engine).
+fn re(pattern: &str) -> Regex {
+    // Every pattern is a constant of this file; the unit tests compile each one.
+    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
+}
+
+/// A right to terminate: "may terminate", "shall have the right to terminate", "may be
+/// terminated by", "is terminable".
+static RIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:may|can|(?:is|are|be|shall\s+be)\s+entitled\s+to|(?:shall|will|has|have|reserves?|retains?)\s+(?:the\s+|a\s+)?(?:unilateral\s+|absolute\s+)?right\s+to|right\s+to|option\s+to|elect\s+to|ability\s+to)\b.{0,80}?\bterminat(?:e|ed|ing)\b|\bterminated\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each)\s+part|\btermination\s+by\s+(?:either|any|each)\s+part|\bterminat\w*\b.{0,40}?\bat\s+the\s+option\s+of\b|\bterminated\b.{0,80}?\bat\s+any\s+time\b|\bmay\s+(?:\w+\s+){0,3}?be\s+terminated\b|\bterminable\b|\btermination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b",
+    )
+});
+/// Words that make a termination right one for convenience.
+static CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bfor\s+(?:its\s+|their\s+|the\s+|his\s+|her\s+)?(?:own\s+)?convenience\b|\bwithout\s+(?:any\s+)?(?:cause|reason|justification)\b|\bfor\s+non-?\s?cause\b|\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bfor\s+no\s+reason\b|\bwith\s+or\s+without\s+(?:cause|reason)\b|\bfor\s+any\s+reason\s+whatsoever\b|\bat\s+any\s+time\b[^.;]{0,40}?\b(?:in|at)\s+(?:its|their|his|her)\s+(?:sole\s+|absolute\s+)?(?:discretion|option)\b|\b(?:in|at)\s+(?:its|their|his|her)\s+(?:sole\s+|absolute\s+)?(?:discretion|option)\b[^.;]{0,60}?\bat\s+any\s+time\b",
+    )
+});
+/// Weaker cues (discretion, option, notice alone) that make a right one for convenience only
+/// when no condition is named.
+static WEAK_CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:in|at)\s+(?:its|their|his|her)\s+(?:sole\s+|absolute\s+)?(?:and\s+absolute\s+)?(?:discretion|option|election)\b|\bat\s+will\b|\bat\s+the\s+option\s+of\b|\bat\s+any\s+time\b|\b(?:notice|notify|notifying|notification)\b",
+    )
+});
+/// A table of contents run together as one sentence ("7.3 Termination for Cause 50 7.4 …").
+static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,3}\s+\d{1,2}\.\d{1,2}\b"));
+/// A list item ("(d) By either party upon sixty (60) days notice").
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\.)\s+|^\W{0,3}by\s")
+});
+/// "At any time … notice": a termination right on notice alone (convenience unless a breach
+/// or other condition is named).
+static ANY_TIME_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bat\s+any\s+time\b.{0,160}?\b(?:notice|notifying|notification)\b|\b(?:upon|on|by\s+giving|with|after)\s+(?:at\s+least\s+|not\s+less\s+than\s+|no\s+less\s+than\s+)?(?:\w+\s+)?(?:\(\d+\)\s+)?(?:calendar\s+|business\s+)?(?:days?|months?)\s*'?\s*(?:prior\s+|advance\s+)?(?:written\s+)?(?:notice|notification)\b",
+    )
+});
+/// Conditions that make a notice-only right something other than convenience.
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bbreach|\bdefault|\bfail(?:s|ed|ure|ing)?\b|\binsolv|\bbankrupt|\breceiver|\bviolat|\bcure[ds]?\b|\bchange\s+(?:of|in)\s+control\b|\bif\b|\bin\s+the\s+event\b|\bupon\s+the\s+occurrence\b|\bforce\s+majeure\b|\bshould\b|\bin\s+case\b|\b(?:with|for)\s+cause\b|\bat\s+the\s+end\s+of\b|\bprior\s+to\s+the\s+expiration\b|\bfor\s+\W?cause\b|\bimmediately\b|\bforthwith\b",
+    )
+});
+/// Sentences that are not a convenience right whatever their words: non-renewal, negated
+/// rights.
+static NOT_CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bnon-?\s?renewal\b|\bnot\s+(?:to\s+)?renew\b|\bnot\s+be\s+renewed\b|\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,3}?terminat|\bno\s+(?:\w+\s+)?right\s+to\s+terminat|\bnot\s+(?:be\s+)?(?:entitled|permitted)\s+to\s+terminat|\bcannot\s+terminat|\b(?:in\s+the\s+event|should|if|whether|once)\s+(?:this\s+agreement|the\s+agreement|it)\s+(?:is|be|shall\s+be|has\s+been)\s+terminated\b|\bupon\s+(?:any\s+|the\s+|such\s+)?termination\b|\bif\s+for\s+any\s+reason\b|\b(?:employment|engagement)\b[^.;]{0,60}?\bterminate[sd]?\s+for\s+any\s+reason\b|\bin\s+exercising\b",
+    )
+});
+static CURE: LazyLock<Regex> = LazyLock::new(|| re(r"\bcure[ds]?\b|\bremed(?:y|ied)\b|\brectif"));
+static KILL_FEE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:early\s+)?termination\s+fee\b|\bkill\s+fee\b|\bcancell?ation\s+(?:fee|charge)\b|\bbreak\s+fee\b",
+    )
+});
+/// Payment for work performed up to termination.
+static PAID_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bpa(?:y|ys|id|yment)\b.{0,200}?\b(?:(?:services|work|deliverables)\s+(?:\w+\s+){0,3}?(?:performed|rendered|completed|provided|delivered)|(?:through|to|up\s+to|until|prior\s+to)\s+(?:and\s+including\s+)?the\s+(?:effective\s+)?date\s+of\s+(?:such\s+)?termination|costs\s+(?:\w+\s+){0,2}?incurred|expenses\s+(?:\w+\s+){0,2}?incurred|accrued|earned)",
+    )
+});
+static SURVIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"\bsurviv"));
+/// Party names that stand for the client and the provider.
+static CLIENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:client|customer|company|buyer|purchaser|licensee|owner|sponsor)\b"));
+static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:provider|consultant|contractor|supplier|vendor|agency|licensor|developer|seller|service\s+provider|executive|employee)\b",
+    )
+});
+static EITHER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:either|each|any|both)\s+part(?:y|ies)\b|\bthe\s+parties\b"));
+
+/// Recitals and preambles longer than this hold a whole unsegmented contract.
+const MAX_PREAMBLE: usize = 4000;
+
+/// One convenience-termination right.
+#[derive(Debug)]
+struct Right {
+    span: Span,
+    by: &'static str,
+    notice_days: Option<i64>,
+}
+
+impl Termination {
+    /// Who holds a right in `n` (the matching form of its sentence): the words before the
+    /// right.
+    fn holder(n: &str, at: usize) -> &'static str {
+        let before = n.get(..at).unwrap_or(n);
+        let from = before.len().saturating_sub(120);
+        let before = before.get(from..).unwrap_or(before);
+        if EITHER.is_match(before) {
+            "either"
+        } else if CLIENT.is_match(before) {
+            "client"
+        } else if PROVIDER.is_match(before) {
+            "provider"
+        } else {
+            let after = n.get(at..).unwrap_or("");
+            // "may be terminated by Client".
+            if let Some(by) = after.find(" by ").and_then(|i| after.get(i + 4..)) {
+                let by = by.get(..by.len().min(40)).unwrap_or(by);
+                if EITHER.is_match(by) {
+                    return "either";
+                } else if CLIENT.is_match(by) {
+                    return "client";
+                } else if PROVIDER.is_match(by) {
+                    return "provider";
+                }
+            }
+            "unknown"
+        }
+    }
+
+    /// The convenience right a sentence grants, if any.
+    fn right(text: &str, n: &str, span: Span) -> Option<Right> {
+        let m = RIGHT.find(n)?;
+        if NOT_CONVENIENCE.is_match(n) || n.trim_end().ends_with(':') {
+            return None;
+        }
+        let strong = CONVENIENCE.is_match(n);
+        // "Renewed … unless terminated by either party on ninety days' notice" is a
+        // non-renewal notice, not termination for convenience.
+        let convenience = strong
+            || ((ANY_TIME_NOTICE.is_match(n) || WEAK_CONVENIENCE.is_match(n))
+                && !CONDITION.is_match(n)
+                && !n.contains("renew"));
+        if TOC.find_iter(n).nth(2).is_some() {
+            return None;
+        }
+        if !convenience {
+            return None;
+        }
+        let notice_days = find_durations(text)
+            .first()
+            .map(|d| d.duration.as_days().round() as i64);
+        Some(Right {
+            span,
+            by: Self::holder(n, m.start()),
+            notice_days,
+        })
+    }
+}
+
+/// How many sentences after "may be terminated as follows:" may be its items.
+const MAX_ITEMS: usize = 8;
+
+impl Termination {
+    /// A list item under a termination right that grants it on notice alone ("(d) By either
+    /// party upon sixty (60) days prior written notice").
+    fn item(text: &str, n: &str, span: Span) -> Option<Right> {
+        if NOT_CONVENIENCE.is_match(n) || !n.contains("notice") && !CONVENIENCE.is_match(n) {
+            return None;
+        }
+        // An item names a period or termination; a heading ("10. Notices.") does neither.
+        if !n.contains("terminat") && find_durations(text).is_empty() {
+            return None;
+        }
+        if !CONVENIENCE.is_match(n) && CONDITION.is_match(n) {
+            return None;
+        }
+        Some(Right {
+            span,
+            by: Self::holder(n, n.len().min(60)),
+            notice_days: find_durations(text)
+                .first()
+                .map(|d| d.duration.as_days().round() as i64),
+        })
+    }
+}
+
+fn longest_days(text: &str) -> Option<i64> {
+    find_durations(text)
+        .iter()
+        .map(|d| d.duration.as_days().round() as i64)
+        .max()
+}
+
+impl Check for Termination {
+    const ID: &'static str = "termination";
+    const NAME: &'static str = "Termination terms";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Finds termination for convenience (who may terminate, on how many days' notice), payment for work performed, kill fees, cure periods and survival, and grades them against the policy.";
+    const VERDICTS: &'static [Verdict] = &[
+        Verdict::Pass,
+        Verdict::Missing,
+        Verdict::Warn,
+        Verdict::Fail,
+    ];
+    const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
+        (
+            "min_notice_days",
+            "A convenience notice shorter than this many days gets the short_notice verdict (integer days).",
+        ),
+        (
+            "unpaid_convenience",
+            "Verdict when the client may terminate for convenience without paying for work performed: pass, warn or fail.",
+        ),
+        (
+            "no_kill_fee",
+            "Verdict when the client may terminate for convenience and no kill fee is due: pass, warn or fail.",
+        ),
+        (
+            "short_notice",
+            "Verdict when the convenience notice is shorter than min_notice_days: pass, warn or fail.",
+        ),
+        (
+            "missing",
+            "Verdict when the contract has no termination clause: pass, missing, warn or fail.",
+        ),
+    ];
+    type Policy = Policy;
+
+    fn new(policy: Policy) -> Result<Self, String> {
+        Ok(Termination {
+            min_notice_days: policy.min_notice_days,
+            unpaid_convenience: verdict_among(
+                "unpaid_convenience",
+                &policy.unpaid_convenience,
+                GRADES,
+            )?,
+            no_kill_fee: verdict_among("no_kill_fee", &policy.no_kill_fee, GRADES)?,
+            short_notice: verdict_among("short_notice", &policy.short_notice, GRADES)?,
+            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+        })
+    }
+
+    fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+        let sentences = NormalizedSentences::of(contract);
+        let mut rights: Vec<Right> = Vec::new();
+        let mut any_termination: Option<Span> = None;
+        let mut cure_days: Option<i64> = None;
+        let mut kill_fee: Option<f64> = None;
+        let mut kill_fee_span: Option<Span> = None;
+        let mut paid: Option<Span> = None;
+        let mut survival = false;
+        // How many more sentences may be items of a list a termination right introduces.
+        let mut lead = 0usize;
+        for (s, norm) in sentences.iter() {
+            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble)
+                && s.clause.text().len() <= MAX_PREAMBLE
+            {
+                continue;
+            }
+            let n = norm.as_str();
+            let item_notice = lead > 0 && n.contains("notice");
+            if !(n.contains("terminat") || n.contains("cancel") || item_notice) {
+                lead = lead.saturating_sub(1);
+                continue;
+            }
+            if any_termination.is_none() && RIGHT.is_match(n) {
+                any_termination = Some(s.span);
+            }
+            if let Some(r) = Self::right(s.text, n, s.span) {
+                rights.push(r);
+            } else if lead > 0
+                && ITEM.is_match(n)
+                && let Some(r) = Self::item(s.text, n, s.span)
+            {
+                rights.push(r);
+            }
+            if RIGHT.is_match(n) && (n.trim_end().ends_with(':') || n.contains("following")) {
+                lead = MAX_ITEMS;
+            } else {
+                lead = lead.saturating_sub(1);
+            }
+            if cure_days.is_none() && CURE.is_match(n) {
+                cure_days = longest_days(s.text);
+            }
+            if kill_fee.is_none() && KILL_FEE.is_match(n) {
+                kill_fee_span = Some(s.span);
+                kill_fee = find_percents(s.text).first().map(|p| p.value);
+            }
+            if paid.is_none() && PAID_WORK.is_match(n) {
+                paid = Some(s.span);
+            }
+            if !survival && SURVIVAL.is_match(n) {
+                survival = true;
+            }
+        }
+        if any_termination.is_none() && rights.is_empty() {
+            return vec![Report::new(self.missing, "No termination clause found.")];
+        }
+        let mut report;
+        let mut verdict = Verdict::Pass;
+        let mut reasons = Vec::new();
+        // The client's right matters most to the provider; then a mutual one.
+        let first = rights
+            .iter()
+            .find(|r| r.by == "client")
+            .or_else(|| rights.iter().find(|r| r.by == "either"))
+            .or_else(|| rights.first());
+        if let Some(r) = first {
+            let client_may = r.by != "provider";
+            if client_may && paid.is_none() {
+                verdict = verdict.max(self.unpaid_convenience);
+                reasons
+                    .push("may be terminated for convenience without payment for work performed");
+            }
+            if client_may && kill_fee_span.is_none() {
+                verdict = verdict.max(self.no_kill_fee);
+                reasons.push("no kill fee on termination for convenience");
+            }
+            if r.notice_days
+                .is_some_and(|d| d < i64::from(self.min_notice_days))
+            {
+                verdict = verdict.max(self.short_notice);
+                reasons.push("convenience notice is shorter than the policy minimum");
+            }
+            let message = if reasons.is_empty() {
+                "Termination for convenience is within policy.".to_owned()
+            } else {
+                format!("Termination for convenience: {}.", reasons.join("; "))
+            };
+            report = Report::new(verdict, message)
+                .param("for_convenience", true)
+                .param("by", r.by)
+                .param_opt("notice_days", r.notice_days)
+                .quote(r.span);
+        } else {
+            report = Report::new(Verdict::Pass, "No termination for convenience.")
+                .param("for_convenience", false);
+            if let Some(s) = any_termination {
+                report = report.quote(s);
+            }
+        }
+        report = report
+            .param_opt("cure_days", cure_days)
+            .param_opt("kill_fee_percent", kill_fee)
+            .param("paid_for_work_performed", paid.is_some())
+            .param("survival", survival);
+        vec![report]
+    }
+}
+
+clauselint_sdk::export_check!(Termination);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clauselint_sdk::ParamValue;
+    use clauselint_sdk::segment::simple_clauses;
+
+    use super::*;
+
+    fn run(text: &str) -> Report {
+        let clauses = simple_clauses(text);
+        let check = Termination::new(Policy::default()).expect("valid policy");
+        let mut reports = check.check(&Contract::new(text, &clauses));
+        assert_eq!(reports.len(), 1);
+        reports.remove(0)
+    }
+
+    fn param<'a>(r: &'a Report, name: &str) -> Option<&'a ParamValue> {
+        r.finding().params.get(name)
+    }
+
+    #[test]
+    fn fixtures() {
+        clauselint_sdk::fixtures::run::<Termination>(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        );
+    }
+
+    #[test]
+    fn all_patterns_compile() {
+        for r in [
+            &RIGHT,
+            &CONVENIENCE,
+            &ANY_TIME_NOTICE,
+            &CONDITION,
+            &NOT_CONVENIENCE,
+            &CURE,
+            &KILL_FEE,
+            &PAID_WORK,
+            &SURVIVAL,
+            &CLIENT,
+            &PROVIDER,
+            &EITHER,
+            &WEAK_CONVENIENCE,
+            &TOC,
+            &ITEM,
+        ] {
+            assert!(!r.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn mutual_convenience_on_notice() {
+        let r = run(
+            "12. Termination. Either party may terminate this Agreement at any time, without cause, upon thirty (30) days' prior written notice to the other party.",
+        );
+        assert_eq!(param(&r, "for_convenience"), Some(&ParamValue::Bool(true)));
+        assert_eq!(param(&r, "notice_days"), Some(&ParamValue::Int(30)));
+        assert_eq!(param(&r, "by"), Some(&ParamValue::Text("either".into())));
+        assert_eq!(r.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn breach_only_is_not_convenience() {
+        let r = run(
+            "12. Termination. Either party may terminate this Agreement upon thirty (30) days' written notice if the other party materially breaches this Agreement and fails to cure such breach within thirty (30) days.",
+        );
+        assert_eq!(param(&r, "for_convenience"), Some(&ParamValue::Bool(false)));
+        assert_eq!(param(&r, "cure_days"), Some(&ParamValue::Int(30)));
+        assert_eq!(r.verdict(), Verdict::Pass);
+    }
+
+    #[test]
+    fn policy_rejects_bad_verdicts() {
+        let err = Termination::new(Policy {
+            no_kill_fee: "block".into(),
+            ..Policy::default()
+        })
+        .unwrap_err();
+        assert!(err.starts_with("no_kill_fee = \"block\""), "{err}");
+    }
+}
