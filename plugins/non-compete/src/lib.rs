@@ -104,7 +104,7 @@ fn re(pattern: &str) -> Regex {
     clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
-/// Cue families switched off for an ablation study: `examples/cuad_eval.rs --ablate NAME,…`,
+/// Cue families switched off for an ablation study: `examples/cuad_non_compete.rs --ablate NAME,…`,
 /// built with the `ablation` feature. Production builds have no such switch: every cue is on.
 #[cfg(feature = "ablation")]
 pub static ABLATED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();

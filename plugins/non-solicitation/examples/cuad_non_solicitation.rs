@@ -2,7 +2,7 @@
 //! Customers" labels, contract by contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-non-solicitation --example cuad_eval -- --folds 0,1,2,3
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-non-solicitation --example cuad_non_solicitation -- --folds 0,1,2,3
 //! ```
 //!
 //! A contract is predicted positive for a category when the check reports `employees = true`

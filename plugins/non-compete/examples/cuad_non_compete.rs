@@ -1,7 +1,7 @@
 //! Measures the check against the CUAD "Non-Compete" labels, contract by contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-non-compete --example cuad_eval
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-non-compete --example cuad_non_compete
 //! ```
 //!
 //! A contract is predicted positive when the check reports a covenant (a `scope` parameter)

@@ -2,20 +2,20 @@
 //! with the quoted evidence of each non-pass finding when `-v` is given.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-genai-output --example cuad_verdicts
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-data-deletion --example cuad_data_deletion
 //! ```
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-use clauselint_check_genai_output::GenaiOutput;
+use clauselint_check_data_deletion::DataDeletion;
 use clauselint_sdk::segment::simple_clauses;
 use clauselint_sdk::text::floor_boundary;
 use clauselint_sdk::{Check, Contract};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verbose = std::env::args().any(|a| a == "-v");
-    let check = GenaiOutput::new(Default::default())?;
+    let check = DataDeletion::new(Default::default())?;
     let mut verdicts: BTreeMap<&str, u32> = BTreeMap::new();
     let mut params: BTreeMap<String, u32> = BTreeMap::new();
     for line in std::io::stdin().lock().lines() {

@@ -1,7 +1,7 @@
 //! Measures the check against the CUAD "Governing Law" labels, contract by contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-governing-law --example cuad_eval
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run -p clauselint-check-governing-law --example cuad_governing_law
 //! ```
 //!
 //! Detection: a contract is predicted positive when the check extracts a jurisdiction (or finds a

@@ -1,7 +1,7 @@
 //! Measures the check against the CUAD "Ip Ownership Assignment" labels, contract by contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-ip-ownership --example cuad_eval -- --folds 0,1,2,3
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-ip-ownership --example cuad_ip_ownership -- --folds 0,1,2,3
 //! ```
 //!
 //! A contract is predicted positive when the check reports `assignment = true` (the mapping of

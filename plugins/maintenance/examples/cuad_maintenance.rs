@@ -3,7 +3,7 @@
 //! findings on ordinary commercial contracts can be read by eye.
 //!
 //! ```text
-//! cargo run -p clauselint-check-maintenance --example cuad_scan -- \
+//! cargo run -p clauselint-check-maintenance --example cuad_maintenance -- \
 //!     /work/shared/data/cuad/train.jsonl.gz [--samples 12] [--verdict warn] [--held-out]
 //! ```
 

@@ -2,7 +2,7 @@
 //! contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-termination --example cuad_eval -- --folds 0,1,2,3
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-termination --example cuad_termination -- --folds 0,1,2,3
 //! ```
 //!
 //! A contract is predicted positive when the check reports `for_convenience = true` with a

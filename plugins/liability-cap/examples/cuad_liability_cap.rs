@@ -2,7 +2,7 @@
 //! contract by contract.
 //!
 //! ```text
-//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-liability-cap --example cuad_eval -- --folds 0,1,2,3
+//! zcat /work/shared/data/cuad/train.jsonl.gz | cargo run --release -p clauselint-check-liability-cap --example cuad_liability_cap -- --folds 0,1,2,3
 //! ```
 //!
 //! A contract is predicted "Cap On Liability" when the check reports `capped = true` with

@@ -3,14 +3,14 @@
 //! findings on ordinary commercial contracts can be read by eye.
 //!
 //! ```text
-//! cargo run -p clauselint-check-ethical-use --example cuad_scan -- \
+//! cargo run -p clauselint-check-explainability --example cuad_explainability -- \
 //!     /work/shared/data/cuad/train.jsonl.gz [--samples 12] [--verdict warn] [--held-out]
 //! ```
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-use clauselint_check_ethical_use::EthicalUse as Checked;
+use clauselint_check_explainability::Explainability as Checked;
 use clauselint_sdk::segment::simple_clauses;
 use clauselint_sdk::text::floor_boundary;
 use clauselint_sdk::{Check, Contract};
