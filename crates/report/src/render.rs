@@ -221,7 +221,8 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         }
         out.push('\n');
     }
-    for (key, d) in &s.distributions {
+    let shown = shown_distributions(s);
+    for &(key, d) in &shown {
         let counts = sorted_counts(d);
         let mut values: Vec<String> = counts
             .iter()
@@ -233,7 +234,7 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         }
         let _ = writeln!(out, "{}: {}", printable(key), values.join(", "));
     }
-    if !s.distributions.is_empty() {
+    if !shown.is_empty() {
         out.push('\n');
     }
     let unreadable: Vec<&FileRecord> = report
@@ -286,6 +287,16 @@ pub fn terminal(report: &Report, options: TerminalOptions) -> String {
         let _ = writeln!(out, "), checks {:.0} ms", t.checks);
     }
     out
+}
+
+/// The distributions human-facing reports show: numbers and codes. Yes/no flags are left to
+/// the JSON report, where they are complete; with every check of the playbook loaded they
+/// would bury the numbers the playbook asks for (months, days, multiples, jurisdictions).
+fn shown_distributions(s: &Summary) -> Vec<(&String, &crate::Distribution)> {
+    s.distributions
+        .iter()
+        .filter(|(_, d)| !d.counts.keys().all(|k| k == "true" || k == "false"))
+        .collect()
 }
 
 /// Distribution values ordered numerically when they are numbers, else by count.
@@ -368,9 +379,10 @@ pub fn markdown(report: &Report) -> String {
         }
         out.push('\n');
     }
-    if !s.distributions.is_empty() {
+    let shown = shown_distributions(s);
+    if !shown.is_empty() {
         out.push_str("## Extracted values\n\n");
-        for (key, d) in &s.distributions {
+        for (key, d) in shown {
             let values: Vec<String> = sorted_counts(d)
                 .into_iter()
                 .map(|(v, n)| format!("{v} ×{n}"))
@@ -610,6 +622,22 @@ mod tests {
         assert_eq!(d["payment-terms-v2.net_days"].counts["45"], 1);
         assert_eq!(d["payment-terms-v2.jurisdiction"].counts["US-NY"], 1);
         assert!(!d.contains_key("payment-terms-v2.summary"));
+        let mut r = record("b.pdf", Some(Verdict::Pass));
+        r.findings[0].params.insert("capped".into(), true.into());
+        let report = Report::new(vec![r], vec![]);
+        assert_eq!(
+            report.summary.distributions["governing-law.capped"].counts["true"],
+            1
+        );
+        let text = terminal(&report, TerminalOptions::default());
+        assert!(
+            text.contains("governing-law.jurisdiction: US-NY ×1"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("capped"),
+            "flags stay in the JSON report: {text}"
+        );
     }
 
     #[test]
