@@ -22,10 +22,11 @@ const MAX_LAYOUT_MEDIAN_WORDS: usize = 20;
 /// Longest inline heading ("Governing Law" in "12. Governing Law. This …"), in words.
 const MAX_INLINE_HEADING_WORDS: usize = 10;
 
-/// "ARTICLE VII", "Section 7.2", "§ 7", "Clause 4", "PART 2".
+/// "ARTICLE VII", "Section 7.2", "§ 7", "Clause 4", "PART 2". A word keyword needs a space after
+/// it, or "PARTY DISCLAIMS" would read as "PART Y" and "SECTIONS 2 AND 3" as "SECTION S".
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:ARTICLE|Article|SECTION|Section|SEC\.|Sec\.|§§?|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s*(\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[A-Z])\.?",
+        r"^(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+|(?:SEC\.|Sec\.|§§?)\s*)(\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[A-Z])\.?",
     )
     .unwrap_or_else(|_| unreachable!("constant pattern"))
 });

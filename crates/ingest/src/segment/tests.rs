@@ -334,6 +334,10 @@ fn numbers_parse_with_guards() {
     assert_eq!(n("SECTION 7"), s("7"));
     assert_eq!(n("Article VII"), s("VII"));
     assert_eq!(n("§7 Waiver"), s("7"));
+    assert_eq!(n("PART 2 General"), s("2"));
+    assert_eq!(n("PARTY DISCLAIMS ALL WARRANTIES"), None);
+    assert_eq!(n("SECTIONS 2 AND 3 SURVIVE"), None);
+    assert_eq!(n("ARTICLES OF INCORPORATION"), None);
     assert_eq!(n("(aa) item"), s("(aa)"));
     assert_eq!(n("(the) item"), None);
     assert_eq!(n("2018. Then"), None);
