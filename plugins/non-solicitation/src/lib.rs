@@ -6,9 +6,14 @@
 //! doing business"), reads the duration (months after the term), whether the covenant binds
 //! both parties, and whether a conversion fee lets the client hire the provider's staff.
 //! Confidentiality clauses about customer lists, solicitation of bids, and non-compete-only
-//! clauses are not non-solicitation. The verdict follows the playbook: mutual or
-//! provider-protective covenants within the policy duration pass; one-sided covenants against
-//! the provider, or longer or unlimited ones, warn; absence is `missing`.
+//! clauses are not non-solicitation; nor are debarment rules on hiring, representations about
+//! other agreements or most-favoured-price clauses. A carve-out after a covenant ("provided
+//! that this shall not prohibit general solicitations") leaves it standing, and a singular
+//! "Customer" or "Supplier" without a determiner is taken for a party name, not a customer.
+//!
+//! The verdict follows the playbook: mutual or provider-protective covenants within the policy
+//! duration pass; one-sided covenants against the provider, or longer or unlimited ones, warn;
+//! absence is `missing`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -81,7 +86,7 @@ fn re(pattern: &str) -> Regex {
 /// "refrain from".
 static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?|agreed)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\bneither\b.{0,200}?\b(?:shall|will|may)\b|\bnor\s+(?:shall|will|may)\b|\brefrain\s+from\b|\bprohibited\s+from\b|\bno\s+(?:party|\w+)\s+(?:shall|will|may)\b|\bnon-?\s?solicit",
+        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?|agreed)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\b(?:neither|none\s+of)\b.{0,200}?\b(?:shall|will|may)\b|\bnor\s+(?:shall|will|may)\b|\brefrain\s+from\b|\bprohibited\s+from\b|\bno\s+(?:party|\w+)\s+(?:shall|will|may)\b|\bnon-?\s?solicit",
     )
 });
 /// Solicitation of people: solicit, recruit, hire, employ, engage, entice or induce … an
@@ -94,14 +99,28 @@ static EMPLOYEES: LazyLock<Regex> = LazyLock::new(|| {
 /// Solicitation of business: solicit, divert, induce, entice … a customer (client, account,
 /// supplier) away.
 static CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
+    // Plural nouns name the other side's business relations; a singular one must be someone
+    // ("any customer", "a prospective client"), since "the Customer", "of Supplier" and
+    // "Distributor's" are usually party names ("shall not solicit Customer's employees").
+    let noun = r"(?:customers|clients|clientele|accounts|suppliers|distributors|licensees|franchisees|patients|subscribers|advertisers|end\s+users|business\s+relationships?|(?:any|each|a|an|such|no|every|potential|prospective|existing|former|other|or)\s+(?:\w+\s+)?(?:customer|client|account|supplier|distributor|licensee|franchisee)\b(?:[^'\w]|$))";
+    re(&format!(
+        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{{0,120}}?\b{noun}|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{{0,120}}?\b{noun}|\bmarket(?:s|ing)?\b[^.;]{{0,60}}?\bto\s+(?:\w+\s+){{0,3}}?{noun}|\bnon-?\s?solicitation\s+of\s+customers\b"
+    ))
+});
+/// Words for staff: a customer named as their employer does not make a customer covenant.
+static STAFF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:employ\w*|personnel|staff|officers?|workers?)\b"));
+/// Sentences about another subject altogether wherever the words fall: debarred or convicted
+/// staff, other agreements the party is bound by, equal employment.
+static NOT_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{0,120}?\b(?:customers?|clients|clientele|accounts|suppliers?|distributors?|licensees?|franchisees?|patients|subscribers|advertisers|end\s+users)\b|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{0,120}?\b(?:customers?|clients|accounts|suppliers?|distributors?|licensees?|advertisers|business\s+relationships?)\b|\bnon-?\s?solicitation\s+of\s+customers\b",
+        r"\bconvicted\b|\bdebarred\b|\bexcluded\s+from\b|\bnot\s+(?:be\s+)?bound\s+by\b|\bnot\s+(?:a\s+)?party\s+to\s+any\b|\bequal\s+employment\b|\bdiscriminat|\b(?:less|more)\s+favou?rable\b",
     )
 });
 /// Verbs of solicitation (a literal pre-filter: every covenant says one of them).
 const VERBS: &[&str] = &[
     "solicit", "recruit", "hire", "hiring", "employ", "entic", "induc", "divert", "interfer",
-    "lure", "contact", "approach", "encourag", "persuad",
+    "lure", "contact", "approach", "encourag", "persuad", "market",
 ];
 /// A prohibition that introduces a list ("… shall not, directly or indirectly:"): its items
 /// are covenants of the same force.
@@ -115,7 +134,7 @@ const MAX_ITEMS: usize = 8;
 /// Sentences about something else: confidentiality, solicitation of bids or offers, freedom.
 static NOT_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bsolicit\w*\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:offers?|bids?|proposals?|proxies|proxy|votes?|consents?|tenders?|orders?|investors?|subscriptions?|applications?|purchases?|sales?)\b|\bnothing\s+(?:in\s+)?(?:this|herein)\b.{0,120}?\b(?:prevent|prohibit|restrict|preclude|limit)\b|\bshall\s+not\s+(?:be\s+deemed|apply|include|restrict|prohibit|prevent|preclude)\b|\b(?:means|shall\s+mean)\b|\bequal\s+employment\b|\bresponsib\w*\s+for\s+the\s+hiring\b|\bdiscriminat",
+        r"\bsolicit\w*\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:offers?|bids?|proposals?|proxies|proxy|votes?|consents?|tenders?|orders?|investors?|subscriptions?|applications?|purchases?|sales?)\b|\bnothing\s+(?:in\s+)?(?:this|herein)\b.{0,120}?\b(?:prevent|prohibit|restrict|preclude|limit)\b|\bshall\s+not\s+(?:be\s+deemed|apply|include|restrict|prohibit|prevent|preclude)\b|\b(?:means|shall\s+mean)\b|\bresponsib\w*\s+for\s+the\s+hiring\b|\bshall\s+not\s+(?:be\s+)?(?:liable|responsible|constitute)\b",
     )
 });
 /// Mutual covenants.
@@ -194,7 +213,7 @@ impl NonSolicitation {
         if !VERBS.iter().any(|v| n.contains(v)) {
             return None;
         }
-        if (!item && !PROHIBITION.is_match(n)) || NOT_COVENANT.is_match(n) {
+        if (!item && !PROHIBITION.is_match(n)) || NOT_TOPIC.is_match(n) {
             return None;
         }
         // The solicitation must fall within the prohibition (an item of a list is all within
@@ -204,8 +223,19 @@ impl NonSolicitation {
             .filter(|_| !item)
             .map_or(0, |m| m.start());
         let scope = n.get(from..).unwrap_or(n);
-        let employees = EMPLOYEES.is_match(scope);
-        let customers = CUSTOMERS.is_match(scope);
+        // Words that make the sentence about something else count only up to the end of the
+        // covenant they would qualify: a carve-out after it ("…; provided that this shall not
+        // prohibit general advertisements") leaves the covenant standing.
+        let not_before = |m: regex::Match<'_>| {
+            let upto = n.get(..from + m.end()).unwrap_or(n);
+            !NOT_COVENANT.is_match(upto)
+        };
+        let employees = EMPLOYEES.find(scope).is_some_and(not_before);
+        // "solicit any employee of any client" is about employees, not clients.
+        let customers = CUSTOMERS
+            .find_iter(scope)
+            .find(|m| !STAFF.is_match(m.as_str()))
+            .is_some_and(not_before);
         if !employees && !customers {
             return None;
         }
@@ -264,9 +294,7 @@ impl Check for NonSolicitation {
         // The list introduction in force and how many more sentences may be its items.
         let mut lead = None;
         for (s, norm) in sentences.iter() {
-            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble)
-                && s.clause.text().len() <= MAX_PREAMBLE
-            {
+            if s.clause.kind() == ClauseKind::Recital && s.clause.text().len() <= MAX_PREAMBLE {
                 continue;
             }
             let n = norm.as_str();
@@ -379,6 +407,8 @@ mod tests {
             &EMPLOYEES,
             &CUSTOMERS,
             &NOT_COVENANT,
+            &NOT_TOPIC,
+            &STAFF,
             &MUTUAL,
             &CLIENT,
             &PROVIDER,
@@ -401,6 +431,14 @@ mod tests {
         assert_eq!(param(&r, "customers"), Some(&ParamValue::Bool(false)));
         assert_eq!(param(&r, "duration_months"), Some(&ParamValue::Int(12)));
         assert_eq!(param(&r, "mutual"), Some(&ParamValue::Bool(true)));
+    }
+
+    #[test]
+    fn debarment_is_not_a_covenant() {
+        let r = run(
+            "9. Compliance. Each party covenants that it will not hire, as an officer or an employee, any person who has been convicted of a felony relating to the regulation of drug products.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
     }
 
     #[test]

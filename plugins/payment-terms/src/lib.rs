@@ -66,8 +66,11 @@ static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:pay|pays|paid|paying|payment|payments|payable|invoice[sd]?|invoicing|remit|remittance|net\s+\d|fees?\s+(?:are|shall\s+be)\s+due)\b",
     )
 });
-/// "net 30", "Net thirty (30) days", "net-45".
-static NET: LazyLock<Regex> = LazyLock::new(|| re(r"\bnet[\s-]+(?:[a-z-]+\s*\(\s*)?(\d{1,3})\b"));
+/// "net 30", "Net thirty (30) days", "net-45". The words before a bracketed number must spell
+/// that number: "net sales (50%)" and "net proceeds (10" are not payment terms.
+static NET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bnet[\s-]+(?:([a-z][a-z\s-]{0,30}?)\s*\(\s*)?(\d{1,3})\b(?:\s*\)?\s*(?:[^%\d]|$))")
+});
 /// Words that put a duration in a deadline: "within", "no later than", "not later than".
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -160,11 +163,16 @@ const MAX_NET_DAYS: f64 = 180.0;
 
 fn days_of(sentence: &str) -> Option<u32> {
     // "net 45": the explicit form wins.
-    if let Some(c) = NET.captures(sentence)
-        && let Some(n) = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok())
-        && (1..=365).contains(&n)
-    {
-        return Some(n);
+    for c in NET.captures_iter(sentence) {
+        let Some(n) = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()) else {
+            continue;
+        };
+        let spelled = c.get(1).is_none_or(|w| {
+            clauselint_sdk::numbers::parse_number_words(w.as_str()) == Some(u64::from(n))
+        });
+        if spelled && (1..=365).contains(&n) {
+            return Some(n);
+        }
     }
     if ON_RECEIPT.is_match(sentence) {
         return Some(0);
@@ -500,6 +508,19 @@ mod tests {
         assert_eq!(r.verdict(), Verdict::Fail);
         let r = run("4. Payment\nInvoices are payable upon receipt.\n");
         assert_eq!(int(&r, "net_days"), Some(0));
+    }
+
+    #[test]
+    fn net_in_other_senses_is_not_a_deadline() {
+        let r = run(
+            "4. Royalties\nLicensee shall pay a royalty on Net Sales (50% of which is due to \
+             Licensor) and on net proceeds 10 times a year.\n",
+        );
+        assert_eq!(int(&r, "net_days"), None);
+        let r = run("4. Payment\nInvoices are payable net thirty (30) days.\n");
+        assert_eq!(int(&r, "net_days"), Some(30));
+        let r = run("4. Payment\nInvoices are payable net-45.\n");
+        assert_eq!(int(&r, "net_days"), Some(45));
     }
 
     #[test]

@@ -5,9 +5,15 @@
 //! the right to terminate", "may be terminated by") together with a convenience cue ("for
 //! convenience", "without cause", "for any reason or no reason", "at any time upon thirty (30)
 //! days' notice" with no breach condition). Non-renewal notices are not termination for
-//! convenience. It also reads the notice period (days), the cure period for breach, a kill fee
-//! (percent of remaining fees), whether the provider is paid for work performed up to
-//! termination, and whether anything survives termination. The verdict follows the playbook:
+//! convenience. A sentence is weighed piece by piece (split at semicolons and at run-in item
+//! labels), so a breach condition in one item does not hide a notice-only right in the next;
+//! conditions stated as absent ("so long as no default exists") restrict nothing; a right to
+//! end something other than the agreement ("terminate the Advertising Fund"), termination by
+//! mutual consent and references to other termination provisions are not convenience.
+//!
+//! It also reads the notice period (days), the cure period for breach, a kill fee (percent of
+//! remaining fees), whether the provider is paid for work performed up to termination, and
+//! whether anything survives termination. The verdict follows the playbook:
 //! convenience termination without payment for work performed fails, no kill fee or a short
 //! notice warns, and a contract with no termination clause at all is `missing`.
 #![forbid(unsafe_code)]
@@ -87,7 +93,7 @@ fn re(pattern: &str) -> Regex {
 /// terminated by", "is terminable".
 static RIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:may|can|(?:is|are|be|shall\s+be)\s+entitled\s+to|(?:shall|will|has|have|reserves?|retains?)\s+(?:the\s+|a\s+)?(?:unilateral\s+|absolute\s+)?right\s+to|right\s+to|option\s+to|elect\s+to|ability\s+to)\b.{0,80}?\bterminat(?:e|ed|ing)\b|\bterminated\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each)\s+part|\btermination\s+by\s+(?:either|any|each)\s+part|\bterminat\w*\b.{0,40}?\bat\s+the\s+option\s+of\b|\bterminated\b.{0,80}?\bat\s+any\s+time\b|\bmay\s+(?:\w+\s+){0,3}?be\s+terminated\b|\bterminable\b|\btermination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b",
+        r"\b(?:may|can|(?:is|are|be|shall\s+be)\s+entitled\s+to|(?:shall|will|has|have|reserves?|retains?)\s+(?:the\s+|a\s+)?(?:unilateral\s+|absolute\s+)?right\s+to|right\s+to|option\s+to|elect\s+to|ability\s+to)\b.{0,80}?\bterminat(?:e|ed|ing)\b|\bterminated\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each)\s+part|\btermination\s+by\s+(?:either|any|each)\s+part|\bterminat\w*\b.{0,40}?\bat\s+the\s+option\s+of\b|\bterminated\b.{0,80}?\bat\s+any\s+time\b|\bmay\s+(?:\w+\s+){0,3}?be\s+terminated\b|\bterminable\b|\btermination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bright\b[^.;]{0,100}?\bto\s+terminate\b|\bat\s+the\s+option\s+of\s+(?:either|any|each)\s+part(?:y|ies)\b|\bshall\s+(?:\w+\s+){0,2}?be\s+(?:earlier\s+)?terminated\b|\buntil\s+(?:either|any|one)\s+party\s+(?:gives|provides|serves|informs|notifies|delivers)\b[^.;]{0,80}?\bnotice\b",
     )
 });
 /// Words that make a termination right one for convenience.
@@ -119,14 +125,14 @@ static ANY_TIME_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Conditions that make a notice-only right something other than convenience.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bbreach|\bdefault|\bfail(?:s|ed|ure|ing)?\b|\binsolv|\bbankrupt|\breceiver|\bviolat|\bcure[ds]?\b|\bchange\s+(?:of|in)\s+control\b|\bif\b|\bin\s+the\s+event\b|\bupon\s+the\s+occurrence\b|\bforce\s+majeure\b|\bshould\b|\bin\s+case\b|\b(?:with|for)\s+cause\b|\bat\s+the\s+end\s+of\b|\bprior\s+to\s+the\s+expiration\b|\bfor\s+\W?cause\b|\bimmediately\b|\bforthwith\b",
+        r"\bbreach|\bdefault|\bfail(?:s|ed|ure|ing)?\b|\binsolv|\bbankrupt|\breceiver|\bviolat|\bcure[ds]?\b|\bchange\s+(?:of|in)\s+control\b|\bif\b|\bin\s+the\s+event\b|\bupon\s+the\s+occurrence\b|\bforce\s+majeure\b|\bshould\b|\bin\s+case\b|\b(?:with|for)\s+cause\b|\bat\s+the\s+end\s+of\b|\bprior\s+to\s+the\s+expiration\b|\bfor\s+\W?cause\b|\bimmediately\b|\bforthwith\b|\bin\s+(?:such|that|either|any\s+such)\s+event\b|\bmutual(?:ly)?\b|\b(?:written\s+)?(?:consent|agreement)\s+(?:in\s+writing\s+)?of\s+(?:all\s+)?(?:the\s+|both\s+)?parties\b|\b(?:in\s+accordance\s+with|pursuant\s+to|under)\s+(?:the\s+)?termination\s+provisions?\b|\bupon\s+(?:the\s+)?receipt\s+of\s+(?:\w+\s+)?notice\s+of\b",
     )
 });
 /// Sentences that are not a convenience right whatever their words: non-renewal, negated
 /// rights.
 static NOT_CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bnon-?\s?renewal\b|\bnot\s+(?:to\s+)?renew\b|\bnot\s+be\s+renewed\b|\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,3}?terminat|\bno\s+(?:\w+\s+)?right\s+to\s+terminat|\bnot\s+(?:be\s+)?(?:entitled|permitted)\s+to\s+terminat|\bcannot\s+terminat|\b(?:in\s+the\s+event|should|if|whether|once)\s+(?:this\s+agreement|the\s+agreement|it)\s+(?:is|be|shall\s+be|has\s+been)\s+terminated\b|\bupon\s+(?:any\s+|the\s+|such\s+)?termination\b|\bif\s+for\s+any\s+reason\b|\b(?:employment|engagement)\b[^.;]{0,60}?\bterminate[sd]?\s+for\s+any\s+reason\b|\bin\s+exercising\b",
+        r"\bnon-?\s?renewal\b|\bnot\s+(?:to\s+)?renew\b|\bnot\s+be\s+renewed\b|\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,3}?terminat|\bno\s+(?:\w+\s+)?right\s+to\s+terminat|\bnot\s+(?:be\s+)?(?:entitled|permitted)\s+to\s+terminat|\bcannot\s+terminat|\b(?:agrees?|covenants?|undertakes?)\s+not\s+to\s+terminat|\b(?:in\s+the\s+event|should|if|whether|once)\s+(?:this\s+agreement|the\s+agreement|it)\s+(?:is|be|shall\s+be|has\s+been)\s+terminated\b|\b(?:upon|notwithstanding|after|following)\s+(?:any\s+|the\s+|such\s+)?termination\b|\b(?:from|of|after|upon|following)\s+(?:the|such|any|a)\s+termination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bif\s+for\s+any\s+reason\b|\b(?:employment|engagement)\b[^.;]{0,60}?\bterminate[sd]?\s+for\s+any\s+reason\b|\bin\s+exercising\b",
     )
 });
 static CURE: LazyLock<Regex> = LazyLock::new(|| re(r"\bcure[ds]?\b|\bremed(?:y|ied)\b|\brectif"));
@@ -142,6 +148,50 @@ static PAID_WORK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static SURVIVAL: LazyLock<Regex> = LazyLock::new(|| re(r"\bsurviv"));
+/// Where a sentence divides into parts that may hold different rights: a semicolon, ", but",
+/// or an item label run into the sentence ("… notice, or (ii) immediately if …", "… breach.
+/// d. Either party may …").
+static PIECE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r";|,?\s+but\s+(?:the\s+)?(?:party|either|neither|each|no|[a-z]+\s+(?:may|shall|will|can))\b|[.:,]\s+(?:[a-z]|[ivx]{1,4})\.\s|\s\((?:[a-z]|[ivx]{1,4})\)\s|[:,]\s+(?:or\s+|and\s+)?\(?\d{1,2}\)\s",
+    )
+});
+/// The verbs of a sentence that grants something; a heading has none.
+static HEADING_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:may|shall|will|can|is|are|has|have|reserves?)\b"));
+/// A word.
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\w'-]+"));
+/// A run-in item label after a full stop ("d. Either party …").
+static RUN_IN_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[a-z]|[ivx]{1,4})\.\s"));
+/// A piece that opens with an item label.
+static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[\s;:,.]*(?:but\s+)?(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\.)\s")
+});
+/// Conditions stated as absent ("so long as no default exists", "provided that no breach has
+/// occurred") restrict nothing; they are blanked before conditions are looked for.
+static NEGATED_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:so\s+long\s+as|provided\s+(?:that\s+)?|if)\s+(?:there\s+is\s+)?(?:no|not\s+in)\s+(?:\w+\s+)?(?:default|breach|event\s+of\s+default)\b[^,;]*",
+    )
+});
+/// A condition word between a right and a strong cue puts the cue inside the condition ("may
+/// terminate for cause if the bureaus decline to serve it for any reason").
+static IF_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:if|in\s+the\s+event|should|where|when|unless|for\s+cause)\b"));
+/// What the right ends: the agreement, or something that stands for it or a part of it. A
+/// right to terminate anything else (a fund, a council, a display, payment terms) is not
+/// termination of the contract.
+static AGREEMENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:agreements?|contracts?|term|licen[cs]es?|engagements?|services?|statements?\s+of\s+work|sows?|orders?|appointments?|arrangements?|relationships?|addend(?:um|a)|exhibits?|schedules?|amendments?|leases?|programs?|programmes?|participation|employment|obligations?|subscriptions?|projects?|work|stud(?:y|ies)|whole|periods?|scope|distributorship|franchises?|sponsorship|endorsement|collaboration|alliance|venture|partnership|supply|purchases?|pilot|rights?|it|this|hereof|hereunder|same|deals?|transactions?|maintenance|support|portions?|parts?)\b",
+    )
+});
+/// The object of an active "terminate": its first few words after a determiner.
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:(?:or|and/or|and)\s+(?:\w+\s+){1,2}?)?(?:the|this|that|these|those|its|his|her|their|our|your|such|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)",
+    )
+});
 /// Party names that stand for the client and the provider.
 static CLIENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:client|customer|company|buyer|purchaser|licensee|owner|sponsor)\b"));
@@ -162,6 +212,9 @@ struct Right {
     span: Span,
     by: &'static str,
     notice_days: Option<i64>,
+    /// The sentence is only a heading ("7.7 Termination for Convenience."): quoted only when
+    /// no sentence grants the right in words.
+    heading: bool,
 }
 
 impl Termination {
@@ -194,34 +247,183 @@ impl Termination {
         }
     }
 
-    /// The convenience right a sentence grants, if any.
-    fn right(text: &str, n: &str, span: Span) -> Option<Right> {
-        let m = RIGHT.find(n)?;
-        if NOT_CONVENIENCE.is_match(n) || n.trim_end().ends_with(':') {
-            return None;
-        }
-        let strong = CONVENIENCE.is_match(n);
-        // "Renewed … unless terminated by either party on ninety days' notice" is a
-        // non-renewal notice, not termination for convenience.
-        let convenience = strong
-            || ((ANY_TIME_NOTICE.is_match(n) || WEAK_CONVENIENCE.is_match(n))
-                && !CONDITION.is_match(n)
-                && !n.contains("renew"));
+    /// The convenience right a sentence grants, if any: the first of its pieces (see
+    /// [`PIECE_BREAK`]) that grants one, either with its own right ("either party may terminate
+    /// … on thirty days' notice") or as an item under the right of an earlier piece ("may
+    /// terminate this Agreement: (i) upon thirty days' notice, or (ii) immediately if …").
+    fn right(n: &str, span: Span) -> Option<Right> {
         if TOC.find_iter(n).nth(2).is_some() {
             return None;
         }
-        if !convenience {
+        // The head: the last piece with a right, and where the right is in it.
+        let mut head: Option<(&str, usize, usize)> = None;
+        // Where the current semicolon-delimited part of the sentence starts.
+        let mut part = 0;
+        for (from, to) in pieces(n) {
+            let piece = n.get(from..to).unwrap_or("");
+            if let Some(m) = RIGHT.find(piece) {
+                head = Some((piece, m.start(), m.end()));
+                // A condition earlier in the same part ("If the other party breaches, …
+                // either party may terminate") governs this right too.
+                let earlier = n.get(part..from).unwrap_or("");
+                if let Some(r) = Self::convenient(piece, m.start(), m.end(), piece, span)
+                    && unconditional(earlier)
+                {
+                    return Some(r);
+                }
+            } else if let Some((h, start, end)) = head
+                && ITEM_LABEL.is_match(piece)
+                && let Some(r) = Self::convenient(h, start, end, piece, span)
+            {
+                return Some(r);
+            }
+            // A semicolon or a run-in item ("… breach. d. Either party …") starts a new part.
+            if piece.ends_with(';') {
+                part = to;
+            } else if let Some(next) = n.get(to..)
+                && RUN_IN_ITEM.is_match(next)
+            {
+                part = to;
+            }
+        }
+        None
+    }
+
+    /// Whether `piece` makes the right found at `start..end` of `head` (the same text, or the
+    /// list introduction it is an item of) a right to terminate the agreement for convenience.
+    fn convenient(head: &str, start: usize, end: usize, piece: &str, span: Span) -> Option<Right> {
+        let own = std::ptr::eq(head, piece);
+        if NOT_CONVENIENCE.is_match(piece)
+            || (!own && NOT_CONVENIENCE.is_match(head))
+            || piece.trim_end().ends_with(':')
+        {
             return None;
         }
-        let notice_days = find_durations(text)
-            .first()
-            .map(|d| d.duration.as_days().round() as i64);
+        let matched = head.get(start..end).unwrap_or("");
+        let after = head.get(end..).unwrap_or("");
+        let before = head.get(..start).unwrap_or("");
+        // "terminate the Fund", "terminate or modify these payment terms": not the agreement.
+        if matched.ends_with("terminate")
+            && let Some(object) = OBJECT.captures(after).and_then(|c| c.get(1))
+            && !AGREEMENT_NOUN.is_match(noun_phrase(object.as_str()))
+        {
+            return None;
+        }
+        // "The Advisory Council may be terminated": the subject is not the agreement.
+        if (matched.starts_with("may") || matched.starts_with("shall"))
+            && (matched.ends_with("terminated") || matched.ends_with("terminable"))
+        {
+            let subject = before.rsplit([',', ':', ')']).next().unwrap_or("").trim();
+            if subject.split_whitespace().count() >= 2 && !AGREEMENT_NOUN.is_match(subject) {
+                return None;
+            }
+        }
+        // A strong cue counts unless it sits inside a condition that follows the right.
+        let strong = CONVENIENCE.find_iter(piece).any(|c| {
+            // Before the right, the cue may belong to a condition too ("in the event Sponsor,
+            // with or without cause, terminates …, Provider may terminate").
+            let between = if own && c.start() < start {
+                piece.get(..c.start()).unwrap_or("")
+            } else if own {
+                piece.get(end.min(c.start())..c.start()).unwrap_or("")
+            } else {
+                piece.get(..c.start()).unwrap_or("")
+            };
+            !IF_WORD.is_match(between)
+        });
+        let weak = (ANY_TIME_NOTICE.is_match(piece) || WEAK_CONVENIENCE.is_match(piece))
+            && unconditional(piece)
+            && (own || unconditional(after))
+            && !piece.contains("renew")
+            && !head.contains("renew");
+        if !(strong || weak) {
+            return None;
+        }
+        // An item may name its own holder ("(b) by Licensor upon sixty days' notice").
+        let by = match Self::holder(piece, piece.len().min(60)) {
+            by if !own && by != "unknown" => by,
+            // "At the option of any party": the holder is in the right's own words.
+            _ if EITHER.is_match(matched) => "either",
+            _ => Self::holder(head, start),
+        };
         Some(Right {
             span,
-            by: Self::holder(n, m.start()),
-            notice_days,
+            by,
+            notice_days: find_durations(piece)
+                .first()
+                .map(|d| d.duration.as_days().round() as i64),
+            heading: piece.len() < 80 && !HEADING_VERB.is_match(piece),
         })
     }
+}
+
+/// Words that end a noun phrase: prepositions, conjunctions and adverbs.
+const STOP_WORDS: &[&str] = &[
+    "at",
+    "upon",
+    "on",
+    "by",
+    "for",
+    "with",
+    "without",
+    "in",
+    "within",
+    "if",
+    "and",
+    "or",
+    "to",
+    "effective",
+    "immediately",
+    "prior",
+    "after",
+    "as",
+    "under",
+    "pursuant",
+    "from",
+    "forthwith",
+    "subject",
+    "unless",
+    "during",
+    "before",
+    "following",
+    "of",
+];
+
+/// The leading words of `words` up to the first [`STOP_WORDS`] word: the head of the phrase.
+fn noun_phrase(words: &str) -> &str {
+    let end = WORD
+        .find_iter(words)
+        .take_while(|w| !STOP_WORDS.contains(&w.as_str()))
+        .last()
+        .map_or(0, |w| w.end());
+    words.get(..end).unwrap_or(words)
+}
+
+/// Whether `text` names no condition (conditions stated as absent do not count).
+fn unconditional(text: &str) -> bool {
+    !CONDITION.is_match(&NEGATED_CONDITION.replace_all(text, ""))
+}
+
+/// The pieces of a sentence's matching form (byte ranges), split at each [`PIECE_BREAK`].
+fn pieces(n: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in PIECE_BREAK.find_iter(n) {
+        // A semicolon ends the piece before it; a label starts the next one.
+        let cut = if m.as_str().starts_with(';') {
+            m.end()
+        } else {
+            m.start() + 1
+        };
+        if cut > from && n.is_char_boundary(cut) {
+            out.push((from, cut));
+            from = cut;
+        }
+    }
+    if from < n.len() {
+        out.push((from, n.len()));
+    }
+    out
 }
 
 /// How many sentences after "may be terminated as follows:" may be its items.
@@ -243,6 +445,7 @@ impl Termination {
         }
         Some(Right {
             span,
+            heading: false,
             by: Self::holder(n, n.len().min(60)),
             notice_days: find_durations(text)
                 .first()
@@ -319,9 +522,7 @@ impl Check for Termination {
         // How many more sentences may be items of a list a termination right introduces.
         let mut lead = 0usize;
         for (s, norm) in sentences.iter() {
-            if matches!(s.clause.kind(), ClauseKind::Recital | ClauseKind::Preamble)
-                && s.clause.text().len() <= MAX_PREAMBLE
-            {
+            if s.clause.kind() == ClauseKind::Recital && s.clause.text().len() <= MAX_PREAMBLE {
                 continue;
             }
             let n = norm.as_str();
@@ -333,7 +534,7 @@ impl Check for Termination {
             if any_termination.is_none() && RIGHT.is_match(n) {
                 any_termination = Some(s.span);
             }
-            if let Some(r) = Self::right(s.text, n, s.span) {
+            if let Some(r) = Self::right(n, s.span) {
                 rights.push(r);
             } else if lead > 0
                 && ITEM.is_match(n)
@@ -341,7 +542,10 @@ impl Check for Termination {
             {
                 rights.push(r);
             }
-            if RIGHT.is_match(n) && (n.trim_end().ends_with(':') || n.contains("following")) {
+            let open_ended = !n.trim_end().ends_with(['.', ';', '!', '?', ')', '"']);
+            if RIGHT.is_match(n)
+                && (n.trim_end().ends_with(':') || n.contains("following") || open_ended)
+            {
                 lead = MAX_ITEMS;
             } else {
                 lead = lead.saturating_sub(1);
@@ -367,11 +571,18 @@ impl Check for Termination {
         let mut verdict = Verdict::Pass;
         let mut reasons = Vec::new();
         // The client's right matters most to the provider; then a mutual one.
-        let first = rights
+        // Rights granted in words before headings that only name one.
+        let (mut preferred, headings): (Vec<&Right>, Vec<&Right>) =
+            rights.iter().partition(|r| !r.heading);
+        if preferred.is_empty() {
+            preferred = headings;
+        }
+        let first = preferred
             .iter()
             .find(|r| r.by == "client")
-            .or_else(|| rights.iter().find(|r| r.by == "either"))
-            .or_else(|| rights.first());
+            .or_else(|| preferred.iter().find(|r| r.by == "either"))
+            .or_else(|| preferred.first())
+            .copied();
         if let Some(r) = first {
             let client_may = r.by != "provider";
             if client_may && paid.is_none() {
@@ -463,6 +674,15 @@ mod tests {
             &WEAK_CONVENIENCE,
             &TOC,
             &ITEM,
+            &PIECE_BREAK,
+            &ITEM_LABEL,
+            &NEGATED_CONDITION,
+            &IF_WORD,
+            &AGREEMENT_NOUN,
+            &OBJECT,
+            &RUN_IN_ITEM,
+            &HEADING_VERB,
+            &WORD,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -487,6 +707,35 @@ mod tests {
         assert_eq!(param(&r, "for_convenience"), Some(&ParamValue::Bool(false)));
         assert_eq!(param(&r, "cure_days"), Some(&ParamValue::Int(30)));
         assert_eq!(r.verdict(), Verdict::Pass);
+    }
+
+    #[test]
+    fn sentences_split_at_semicolons_and_run_in_items_not_at_numbers() {
+        let n = "either party may terminate: (i) upon thirty (30) days notice, or (ii) if the other party breaches; and b. client may terminate.";
+        let got: Vec<&str> = pieces(n).into_iter().map(|(a, b)| &n[a..b]).collect();
+        assert_eq!(
+            got,
+            [
+                "either party may terminate: ",
+                "(i) upon thirty (30) days notice, or ",
+                "(ii) if the other party breaches;",
+                " and b. client may terminate."
+            ]
+        );
+        assert_eq!(
+            noun_phrase("advertising fund at any time"),
+            "advertising fund"
+        );
+        assert_eq!(noun_phrase("upon notice"), "");
+    }
+
+    #[test]
+    fn heading_is_quoted_only_without_a_worded_right() {
+        let text = "7. Termination for Convenience.\nClient may terminate this Agreement for convenience upon thirty (30) days' notice.";
+        let r = run(text);
+        let e = &r.finding().evidence;
+        assert_eq!(e.len(), 1);
+        assert!(text[e[0].start..e[0].end].starts_with("Client may"));
     }
 
     #[test]
