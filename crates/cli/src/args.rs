@@ -172,7 +172,8 @@ pub struct EvalArgs {
     /// Score only this fold (0-based).
     #[arg(long, value_name = "N")]
     pub fold: Option<usize>,
-    /// List false positives and false negatives per category, with their quotes.
+    /// List false positives and false negatives per category, with their quotes, and the
+    /// quotes of true positives that overlap no labelled span.
     #[arg(long)]
     pub show_errors: bool,
     /// Output format.

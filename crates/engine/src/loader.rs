@@ -428,12 +428,12 @@ fn strip_json_position(message: &str) -> String {
 fn resolve(check: &str, doc: &Document, index: &CharIndex, f: WireFinding) -> Finding {
     let text = doc.text.as_str();
     let mut evidence = Vec::with_capacity(f.evidence.len());
-    for span in &f.evidence {
-        let mut start = span.start.min(text.len());
+    for wire in &f.evidence {
+        let mut start = wire.start.min(text.len());
         while !text.is_char_boundary(start) {
             start -= 1;
         }
-        let mut end = span.end.clamp(start, text.len());
+        let mut end = wire.end.clamp(start, text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
@@ -460,6 +460,7 @@ fn resolve(check: &str, doc: &Document, index: &CharIndex, f: WireFinding) -> Fi
             start: index.char_offset(text, span.start),
             end: index.char_offset(text, span.end),
             location,
+            about: wire.about.as_deref().map(about_tag),
         });
     }
     Finding {
@@ -470,6 +471,26 @@ fn resolve(check: &str, doc: &Document, index: &CharIndex, f: WireFinding) -> Fi
         params: f.params,
     }
 }
+
+/// A plugin's tag for a supporting quote, kept to what reports can print safely: lower-case
+/// ASCII letters, digits, `-` and `_`, at most [`ABOUT_MAX`] characters; a tag with nothing
+/// printable left reads `supporting`.
+fn about_tag(raw: &str) -> String {
+    let tag: String = raw
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(ABOUT_MAX)
+        .collect();
+    if tag.is_empty() {
+        "supporting".to_owned()
+    } else {
+        tag
+    }
+}
+
+/// Longest tag a supporting quote keeps.
+const ABOUT_MAX: usize = 32;
 
 /// The configured plugins of a run.
 #[derive(Debug, Default)]
@@ -650,5 +671,41 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    #[test]
+    fn supporting_quotes_keep_a_printable_tag() {
+        let doc = clauselint_ingest::read(
+            b"1. Law. New York law governs.\n2. Venue. Courts of Albany.\n",
+        )
+        .unwrap();
+        let index = CharIndex::new(&doc.text);
+        let venue = doc.text.find("Courts").unwrap();
+        let wire = WireFinding {
+            verdict: clauselint_model::Verdict::Pass,
+            message: "m".into(),
+            evidence: vec![
+                clauselint_plugin_api::WireSpan {
+                    start: 0,
+                    end: 10,
+                    about: None,
+                },
+                clauselint_plugin_api::WireSpan {
+                    start: venue,
+                    end: venue + 6,
+                    about: Some("Venue\u{1b}[31m!".into()),
+                },
+                clauselint_plugin_api::WireSpan {
+                    start: venue,
+                    end: venue + 3,
+                    about: Some("\u{1b}".into()),
+                },
+            ],
+            params: Default::default(),
+        };
+        let f = resolve("governing-law", &doc, &index, wire);
+        let tags: Vec<Option<&str>> = f.evidence.iter().map(|e| e.about.as_deref()).collect();
+        assert_eq!(tags, [None, Some("venue31m"), Some("supporting")]);
+        assert_eq!(f.evidence[1].quote, "Courts");
     }
 }

@@ -1,6 +1,6 @@
 //! Which check, and which of its findings, answers each labelled category: one data table.
 
-use clauselint_model::{Finding, ParamValue, Verdict};
+use clauselint_model::{Evidence, Finding, ParamValue, Verdict};
 
 /// When a finding of the mapped check counts as "the check found this category".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,33 @@ pub struct CategoryCheck {
     /// The parameter holding a normalised jurisdiction code to compare with the jurisdiction
     /// the labelled span names, when the category is about one.
     pub jurisdiction_param: Option<&'static str>,
+    /// Supporting-quote tags (`Evidence::about`) that are this category's clause: when a
+    /// finding has quotes with one of them, those are scored; otherwise the quotes of the
+    /// check's own clause (untagged) are.
+    pub quotes_about: &'static [&'static str],
+}
+
+impl CategoryCheck {
+    /// The quotes of a matching finding that stand for this category's clause.
+    pub fn scored_quotes<'f>(&self, finding: &'f Finding) -> Vec<&'f Evidence> {
+        let tagged: Vec<&Evidence> = finding
+            .evidence
+            .iter()
+            .filter(|e| {
+                e.about
+                    .as_deref()
+                    .is_some_and(|a| self.quotes_about.contains(&a))
+            })
+            .collect();
+        if !tagged.is_empty() {
+            return tagged;
+        }
+        finding
+            .evidence
+            .iter()
+            .filter(|e| e.about.is_none())
+            .collect()
+    }
 }
 
 const fn row(category: &'static str, check: &'static str, rule: Rule) -> CategoryCheck {
@@ -77,6 +104,7 @@ const fn row(category: &'static str, check: &'static str, rule: Rule) -> Categor
         check,
         rule,
         jurisdiction_param: None,
+        quotes_about: &[],
     }
 }
 
@@ -96,6 +124,7 @@ pub const TABLE: &[CategoryCheck] = &[
         check: "governing-law",
         rule: Rule::Present,
         jurisdiction_param: Some("jurisdiction"),
+        quotes_about: &[],
     },
     row("Non-Compete", "non-compete", Rule::Present),
     row(
@@ -103,14 +132,16 @@ pub const TABLE: &[CategoryCheck] = &[
         "liability-cap",
         Rule::Flag("capped", true),
     ),
-    row(
-        "Uncapped Liability",
-        "liability-cap",
-        Rule::Any(&[
+    CategoryCheck {
+        category: "Uncapped Liability",
+        check: "liability-cap",
+        rule: Rule::Any(&[
             Rule::Flag("capped", false),
             Rule::NonEmptyList("uncapped_carve_outs"),
         ]),
-    ),
+        jurisdiction_param: None,
+        quotes_about: &["uncapped-carve-out", "unlimited-liability"],
+    },
     row(
         "Ip Ownership Assignment",
         "ip-ownership",
@@ -138,7 +169,7 @@ pub const TABLE: &[CategoryCheck] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clauselint_model::{Evidence, Location, Params, Span};
+    use clauselint_model::{Location, Params, Span};
 
     fn finding(verdict: Verdict, params: &[(&str, ParamValue)]) -> Finding {
         let mut p = Params::new();
@@ -156,6 +187,7 @@ mod tests {
                 start: 0,
                 end: 1,
                 location: Location::default(),
+                about: None,
             }],
             params: p,
         }
@@ -229,5 +261,37 @@ mod tests {
             rule("Uncapped Liability").describe(),
             "capped = false or uncapped_carve_outs is non-empty"
         );
+    }
+
+    #[test]
+    fn supporting_quotes_are_scored_only_where_the_category_is_about_them() {
+        let quote = |q: &str, about: Option<&str>| Evidence {
+            quote: q.into(),
+            clause: None,
+            span: Span::new(0, 1),
+            start: 0,
+            end: 1,
+            location: Location::default(),
+            about: about.map(str::to_owned),
+        };
+        let mut f = finding(Verdict::Warn, &[]);
+        f.evidence = vec![
+            quote("cap", None),
+            quote("carve-out", Some("uncapped-carve-out")),
+            quote("exclusion", Some("consequential-exclusion")),
+        ];
+        let row = |c: &str| TABLE.iter().find(|r| r.category == c).unwrap();
+        let texts = |c: &str, f: &Finding| -> Vec<String> {
+            row(c)
+                .scored_quotes(f)
+                .iter()
+                .map(|e| e.quote.clone())
+                .collect()
+        };
+        assert_eq!(texts("Cap On Liability", &f), ["cap"]);
+        assert_eq!(texts("Uncapped Liability", &f), ["carve-out"]);
+        // Without a tagged quote, the clause's own quotes stand for the category.
+        f.evidence.truncate(1);
+        assert_eq!(texts("Uncapped Liability", &f), ["cap"]);
     }
 }

@@ -117,6 +117,7 @@ pub fn render_text(e: &Evaluation) -> String {
             ("FP ", &errors.false_positives),
             ("FN ", &errors.false_negatives),
             ("JUR", &errors.wrong_jurisdiction),
+            ("OUT", &errors.quotes_outside),
         ];
         let mut any = false;
         for (tag, list) in groups {

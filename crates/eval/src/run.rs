@@ -83,6 +83,8 @@ pub struct Errors {
     pub false_negatives: Vec<Example>,
     /// Governing law only: found, but the jurisdiction differs from the label's.
     pub wrong_jurisdiction: Vec<Example>,
+    /// True positives: a quote of the clause itself that overlaps no labelled span.
+    pub quotes_outside: Vec<Example>,
 }
 
 /// One fold's figures for one category.
@@ -117,7 +119,8 @@ pub struct CategoryResult {
     pub recall: Option<f64>,
     /// Contract-level F1.
     pub f1: Option<f64>,
-    /// Evidence quotes of true-positive findings that overlap a labelled span of the category.
+    /// Quotes of the category's clause in true-positive findings (see
+    /// [`crate::mapping::CategoryCheck::scored_quotes`]) that overlap a labelled span of it.
     pub evidence_in_span: Share,
     /// Governing law: true positives whose normalised jurisdiction is the one the labelled
     /// spans name (any of them, when a contract has two governing-law clauses); only
@@ -241,6 +244,8 @@ struct Outcome {
     jurisdiction: Option<(Vec<&'static str>, Option<String>)>,
     check_error: bool,
     example: Option<String>,
+    /// With `keep_errors`: the clause quotes that overlap no labelled span.
+    outside: Vec<String>,
 }
 
 enum Scored {
@@ -526,7 +531,9 @@ fn score_category(
         ..Outcome::default()
     };
     if out.labelled && out.predicted {
-        for ev in hits.iter().flat_map(|f| &f.evidence) {
+        // The category's clause: a supporting quote (a venue beside the governing law) is not
+        // the clause the category labels.
+        for ev in hits.iter().flat_map(|f| row.scored_quotes(f)) {
             out.quotes += 1;
             let (s, e) = match map {
                 Some(m) => (m.start(ev.start), m.end(ev.end)),
@@ -534,6 +541,8 @@ fn score_category(
             };
             if spans.iter().any(|l| s < l.end() && l.start < e) {
                 out.overlapping += 1;
+            } else if keep_errors {
+                out.outside.push(shorten(&ev.quote));
             }
         }
         let labels = match row.jurisdiction_param {
@@ -617,6 +626,14 @@ fn aggregate(
                 jur_ok += 1;
             }
         }
+        if options.keep_errors {
+            errors
+                .quotes_outside
+                .extend(o.outside.iter().map(|text| Example {
+                    id: c.id.clone(),
+                    text: text.clone(),
+                }));
+        }
         if let Some(text) = &o.example {
             let example = Example {
                 id: c.id.clone(),
@@ -678,6 +695,7 @@ mod tests {
                 start: quote.0,
                 end: quote.1,
                 location: Default::default(),
+                about: None,
             }],
             params,
         }

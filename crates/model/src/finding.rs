@@ -127,6 +127,11 @@ pub struct Evidence {
     /// Where the quote starts in the source file.
     #[serde(flatten)]
     pub location: Location,
+    /// What a supporting quote backs when it is not the clause the check is about: a
+    /// parameter or a related clause (`venue`, `arbitration`, `conflicting-law`). `None` for
+    /// the quotes of the clause itself, which the finding's message describes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// One check's verdict on one contract, with its evidence and extracted parameters.

@@ -4,12 +4,16 @@ use clauselint_model::{ParamValue, Params, Span, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// A byte span of the document text, as evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WireSpan {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// Set on a supporting quote: what it backs (`venue`, `arbitration`); absent on the
+    /// quotes of the clause the check is about. See [`Report::quote_for`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// One finding as a plugin returns it; the host adds the check id, quotes and locations.
@@ -57,14 +61,40 @@ impl Report {
         })
     }
 
-    /// Adds a quote (a span of the contract text) as evidence; duplicates are ignored.
-    pub fn quote(mut self, span: Span) -> Report {
-        let w = WireSpan {
-            start: span.start,
-            end: span.end,
-        };
-        if !span.is_empty() && !self.0.evidence.contains(&w) {
-            self.0.evidence.push(w);
+    /// Adds a quote (a span of the contract text) of the clause the check is about as
+    /// evidence; a span already quoted is ignored.
+    pub fn quote(self, span: Span) -> Report {
+        self.push_quote(span, None)
+    }
+
+    /// Adds a supporting quote: a span that backs a parameter or a related clause rather than
+    /// the clause the check is about, with what it backs (`"venue"`, `"arbitration"`; short,
+    /// lower-case, `a-z0-9-_`). Reports show the tag; accuracy harnesses score the clause's
+    /// own quotes. A span already quoted is ignored.
+    ///
+    /// ```
+    /// use clauselint_plugin_api::{Report, Span, Verdict};
+    /// let r = Report::new(Verdict::Pass, "Governed by the law of New York (US-NY).")
+    ///     .quote(Span::new(0, 50))
+    ///     .quote_for(Span::new(51, 90), "venue");
+    /// assert_eq!(r.finding().evidence[1].about.as_deref(), Some("venue"));
+    /// ```
+    pub fn quote_for(self, span: Span, about: &str) -> Report {
+        self.push_quote(span, Some(about))
+    }
+
+    fn push_quote(mut self, span: Span, about: Option<&str>) -> Report {
+        let known = self
+            .0
+            .evidence
+            .iter()
+            .any(|w| w.start == span.start && w.end == span.end);
+        if !span.is_empty() && !known {
+            self.0.evidence.push(WireSpan {
+                start: span.start,
+                end: span.end,
+                about: about.map(str::to_owned),
+            });
         }
         self
     }

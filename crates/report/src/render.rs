@@ -430,6 +430,9 @@ pub fn markdown(report: &Report) -> String {
                     if let Some(l) = e.location.line {
                         at.push(format!("line {l}"));
                     }
+                    if let Some(about) = &e.about {
+                        at.push(format!("on {about}"));
+                    }
                     let _ = writeln!(out, "  - {}: > {}", at.join(", "), md_escape(&e.quote));
                 }
             }
@@ -487,6 +490,7 @@ mod tests {
                             page: Some(3),
                             ..Location::default()
                         },
+                        about: None,
                     }],
                     params,
                 }]

@@ -566,14 +566,14 @@ impl Check for GoverningLaw {
             }
             .param("arbitration", arbitration.is_some());
             if let Some(v) = venues.first() {
-                report = report.quote(v.sentence);
+                report = report.quote_for(v.sentence, "venue");
             }
             if let Some(a) = &arbitration {
                 report = report
                     .param_opt("arbitration_institution", a.institution)
                     .param_opt("arbitration_seat", a.seat.clone());
                 for s in &a.sentences {
-                    report = report.quote(*s);
+                    report = report.quote_for(*s, "arbitration");
                 }
             }
             return vec![report.param_opt("venue", venue.map(|v| v.code))];
@@ -655,14 +655,14 @@ impl Check for GoverningLaw {
                 .param("jurisdictions", vec![main_j.code, other.jurisdiction.code]);
         }
         if let Some(v) = venues.first() {
-            report = report.quote(v.sentence);
+            report = report.quote_for(v.sentence, "venue");
         }
         if let Some(a) = &arbitration {
             report = report
                 .param_opt("arbitration_institution", a.institution)
                 .param_opt("arbitration_seat", a.seat.clone());
             if let Some(s) = a.sentences.first() {
-                report = report.quote(*s);
+                report = report.quote_for(*s, "arbitration");
             }
         }
         if !parties.is_empty() {
@@ -838,6 +838,14 @@ mod tests {
         let r = run(t);
         assert_eq!(param(&r, "arbitration"), Some(&ParamValue::Bool(true)));
         assert_eq!(param(&r, "arbitration_institution"), Some(&text("ICC")));
+        // The law is the clause; the arbitration sentence is quoted as support, tagged.
+        let about: Vec<Option<&str>> = r
+            .finding()
+            .evidence
+            .iter()
+            .map(|e| e.about.as_deref())
+            .collect();
+        assert_eq!(about, [None, Some("arbitration")]);
         assert_eq!(
             param(&r, "arbitration_seat"),
             Some(&text("London, England"))

@@ -828,15 +828,30 @@ impl Check for IpOwnership {
             .param("work_made_for_hire", f.wmfh.is_some())
             .param("licence_back", f.licence_back)
             .param_opt("assigns", first.map(|(_, _, what)| what));
-        let mut quoted: Vec<Span> = Vec::new();
-        let shown = f.assignments.iter().take(1).map(|(_, span, _)| *span);
-        for span in shown.chain(decisive) {
-            if !quoted.contains(&span) {
-                quoted.push(span);
-                report = report.quote(span);
+        // With an assignment, the sentence that decides the verdict (a background-IP carve-out,
+        // a payment condition) supports it; without one, that sentence is the clause itself.
+        if let Some((_, span, _)) = first {
+            report = report.quote(span);
+            if let Some(d) = decisive {
+                report = report.quote_for(d, decisive_about(&f, d));
             }
+        } else if let Some(d) = decisive {
+            report = report.quote(d);
         }
         vec![report]
+    }
+}
+
+/// What a sentence that decides the verdict beside an assignment is about.
+fn decisive_about(f: &Findings, span: Span) -> &'static str {
+    if f.background == Some(span) {
+        "background-ip"
+    } else if f.on_payment == Some(span) {
+        "transfer-on-payment"
+    } else if f.wmfh == Some(span) {
+        "work-made-for-hire"
+    } else {
+        "assignment-scope"
     }
 }
 

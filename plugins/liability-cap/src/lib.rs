@@ -440,7 +440,7 @@ impl Check for LiabilityCap {
         };
         let with_carves = |mut report: Report| {
             for span in &carve_spans {
-                report = report.quote(*span);
+                report = report.quote_for(*span, "uncapped-carve-out");
             }
             report.param("uncapped_carve_outs", carve_list())
         };
@@ -487,7 +487,7 @@ impl Check for LiabilityCap {
                 report = report.param("amount", a).param("currency", cur);
             }
             if let Some(e) = exclusion.filter(|e| *e != span) {
-                report = report.quote(e);
+                report = report.quote_for(e, "consequential-exclusion");
             }
             return vec![with_carves(report)];
         }
@@ -508,7 +508,7 @@ impl Check for LiabilityCap {
                 .param("capped", true)
                 .param("consequential_excluded", true);
             if let Some(u) = unlimited.filter(|u| *u != span) {
-                report = report.quote(u);
+                report = report.quote_for(u, "unlimited-liability");
             }
             return vec![with_carves(report)];
         }
