@@ -205,7 +205,10 @@ static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
     re_branches(&[
         (
             "p:shall-not",
-            r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b.{0,160}?\b{A}",
+            // The activity may come after a long interjection ("shall not, for a continuous,
+            // uninterrupted period commencing upon …, either directly or indirectly, for
+            // itself, or through … any person, partnership, corporation or other entity, own").
+            r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?(?:not|neither)\b.{0,400}?\b{A}",
         ),
         (
             "p:neither",
@@ -231,6 +234,13 @@ static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         ("p:refrain", r"\brefrain\s+from\b"),
         (
+            "p:not-then-competitor",
+            // Any act forbidden whose object is competition itself: "shall not drive for any
+            // other sponsor which competes with", "may not obtain any sponsors whose products
+            // compete with", "shall not contain any links to … Competitor's Goods".
+            r"\b(?:shall|will|may|must)\s+not\s+[^.;:]{0,200}?\bcompet(?:e|es|ing|itors?|itive)\b",
+        ),
+        (
             "p:not-to",
             // An undertaking, not the name of one ("the covenants not to compete", a heading
             // "COVENANT NOT TO COMPETE").
@@ -255,7 +265,9 @@ static COMPETITIVE: LazyLock<Regex> = LazyLock::new(|| {
         ),
         (
             "c:same-or-similar",
-            r"\bsame\s+(?:as\s+)?or\s+(?:substantially\s+)?similar\b",
+            // "the same or similar business (products, promotions)", not "borrowings from the
+            // same or similar sources".
+            r"\bsame\s+(?:as\s+)?or\s+(?:substantially\s+)?similar\s+(?:[\w-]+\s+){0,2}?(?:business\w*|products?|services?|goods|activit(?:y|ies)|lines?|promotions?|programs?|commitments?|technolog(?:y|ies)|to|as)\b",
         ),
         (
             "c:similar-business",
@@ -291,7 +303,7 @@ static OTHER_THAN_PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "competitive quotations" (matched at a COMPETITIVE match).
 static COMPETITIVE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^competitive(?:ly)?\s+(?:quotations?|bids?|bidding|prices?|priced|pricing|rates?|terms|basis|salar(?:y|ies)|compensation|advantage|position|market|fees?|offers?|process)\b|^competitive\s+with\s+(?:gross|the\s+(?:prices?|rates?|fees|terms))\b|^competitive\s+(?:in|within|for)\s+the\s+(?:region|market|industry|area)\b",
+        r"^compet(?:itive(?:ly)?|ing)\s+(?:quotations?|bids?|bidding|prices?|priced|pricing|rates?|terms|basis|salar(?:y|ies)|compensation|advantage|position|market|fees?|offers?|proposals?|process)\b|^competitive\s+with\s+(?:gross|the\s+(?:prices?|rates?|fees|terms))\b|^competitive\s+(?:in|within|for)\s+the\s+(?:region|market|industry|area)\b",
     )
 });
 /// Where a proviso starts.
@@ -305,13 +317,18 @@ static NOT_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         r"\bnot\s+(?:apply|extend|include|cover|be\s+deemed|be\s+construed|be\s+liable|be\s+responsible)\b|\bexcept\b|\bexclud",
     )
 });
-/// Sentences about covenants rather than covenants: definitions ("Competing Business means …"),
+/// Sentences about covenants rather than covenants, or about something else: definitions
+/// ("Competing Business means …", "\"Change in Control\" means …"), non-disparagement, the
+/// independence of arbitrators ("no involvement with a competitor of any Party"), exceptions
+/// ("such Acquisition … shall not constitute a breach of Section 5.8"),
+/// trademark imitation ("confusingly similar to any of the Marks"), insurance "for similar
+/// products", covenants another document may contain,
 /// scope exceptions ("this Section shall not apply to …", "shall not be deemed to compete"),
 /// and remedies or acknowledgements that refer to the covenant ("violation of the covenants not
 /// to compete", "the restrictive covenants are reasonable"). Tried only on candidate sentences.
 static NOT_A_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"^\W*(?:[\w-]+\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
+        r#"^\W*(?:[\w-]+["”')]*\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\bdisparag\w*|\barbitrators?\b|\bnot\s+(?:constitute|be\s+deemed|be)\s+a\s+(?:breach|violation)\b|\bconfusingly\s+similar\b|\bcolou?rable\s+imitation\b|\binsur(?:ed|ance)\b|\bcontain\w*\s+(?:a|any)\s+(?:[\w-]+\s+){0,2}?(?:non-?\s?compet\w*|restrictive)\s+(?:covenants?|clauses?|provisions?)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
     )
 });
 static NON_COMPETE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -334,7 +351,7 @@ static EXCLUSIVITY: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentences that grant freedom rather than restrict it.
 static FREEDOM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bnothing\b.{0,120}\b(?:restrict|prevent|prohibit|preclude|limit|impair)\w*\b|\bfree\s+to\b|\bshall\s+not\s+be\s+(?:restricted|prevented|prohibited|precluded|limited)\b|\bnot\s+(?:be\s+)?subject\s+to\s+any\s+(?:non-?compet|restrict)|\bno\s+(?:non-?compet\w*|restrictive\s+covenant)\b|\bnon-?exclusive\b|\bnot\s+(?:be\s+)?(?:subject|under)\b.{0,80}\b(?:non-?\s?compet|restrictive)|\b(?:does|do)\s+not\s+contain\b|\b(?:shall|will)\s+not\s+(?:prevent|restrict|prohibit|preclude)\b|\bbe\s+prevented\b|\bwithout\s+restriction\b|\bchange\s+of\s+control\b|\bbreach\s+of\b.{0,80}\brestrictive\s+covenant|\bunfair\s+competition\b|\bcompetition\s+laws?\b|\bcompetition\s+(?:\w+\s+){0,5}?act\b|\bnot\s+(?:breach|violate|conflict\s+with)\s+(?:any|the\s+terms\s+of\s+any)\s+(?:\w+\s+){0,3}?agreements?\b|\bnot\s+be\s+(?:held\s+)?(?:liable|responsible)\b|\b(?:may|shall|will)\s+not\s+(?:\w+\s+)?(?:assign|sublicense|subcontract)\b|\banti-?\s?trust\b|\bnot\s+bound\s+by\b|\bcontains?\s+(?:\w+\s+){0,3}?covenants?\b|\backnowledg\w*\b.{0,100}?\bmay\s+(?:now\s+)?(?:market|develop|have|compete|sell|offer|provide)\b",
+        r"\bnothing\b.{0,120}\b(?:restrict|prevent|prohibit|preclude|limit|impair)\w*\b|\bfree\s+to\b|\bshall\s+not\s+be\s+(?:restricted|prevented|prohibited|precluded|limited)\b|\bnot\s+(?:be\s+)?subject\s+to\s+any\s+(?:non-?compet|restrict)|\bno\s+(?:non-?compet\w*|restrictive\s+covenant)\b|\bnon-?exclusive\b|\bnot\s+(?:be\s+)?(?:subject|under)\b.{0,80}\b(?:non-?\s?compet|restrictive)|\b(?:does|do)\s+not\s+contain\b|\b(?:shall|will)\s+not\s+(?:prevent|restrict|prohibit|preclude)\b|\bbe\s+prevented\b|\bwithout\s+restriction\b|\bchange\s+of\s+control\b|\bbreach\s+of\b.{0,80}\brestrictive\s+covenant|\bunfair\s+competition\b|\bcompetition\s+laws?\b|\bcompetition\s+(?:\w+\s+){0,5}?act\b|\bnot\s+(?:breach|violate|conflict\s+with)\s+(?:any|the\s+terms\s+of\s+any)\s+(?:\w+\s+){0,3}?agreements?\b|\bnot\s+be\s+(?:held\s+)?(?:liable|responsible)\b|\bnot\s+be\s+(?:required|obligated|obliged)\b|\b(?:may|shall|will)\s+not\s+(?:\w+\s+)?(?:assign|sublicense|subcontract)\b|\banti-?\s?trust\b|\bnot\s+bound\s+by\b|\bcontains?\s+(?:\w+\s+){0,3}?covenants?\b|\backnowledg\w*\b.{0,100}?\bmay\s+(?:now\s+)?(?:market|develop|have|compete|sell|offer|provide)\b",
     )
 });
 static NON_SOLICIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -406,6 +423,19 @@ fn longest_months(text: &str) -> Option<i64> {
         .map(|m| m.round() as i64)
 }
 
+/// Whether a sentence names competition other than as the name of a covenant or of its period
+/// ("non-competition", "Noncompetition Period", "covenant not to compete").
+fn competes_beyond_names(n: &str) -> bool {
+    let names: Vec<(usize, usize)> = NON_COMPETE_WORDS
+        .find_iter(n)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    COMPETITIVE.find_iter(n).any(|m| {
+        !COMPETITIVE_NOISE.is_match(&n[m.start()..])
+            && !names.iter().any(|&(a, b)| a <= m.start() && m.end() <= b)
+    })
+}
+
 /// Whether a sentence is a heading or a table-of-contents line ("COVENANT NOT TO COMPETE.",
 /// "19.3 Covenant Not to Compete or Engage in Injurious Conduct."): short, without an
 /// obligation verb, every longer word capitalised. `norm` is the lower-cased text.
@@ -437,6 +467,11 @@ struct Covenant {
     geography: &'static str,
     territory: Option<String>,
     exclusivity: bool,
+    /// How plainly the sentence is a covenant not to compete: 3 when it prohibits competing
+    /// in its own words, 2 when it is an item of a prohibition or under a non-compete
+    /// heading, or names the covenant, 1 for exclusivity or an industry ban alone. Evidence
+    /// quotes the plainest.
+    strength: u8,
 }
 
 impl NonCompete {
@@ -475,9 +510,10 @@ impl NonCompete {
             return None;
         }
         // A list item inherits its introduction's prohibition when it names competition itself.
+        let explicit = PROHIBITION.is_match(n);
         let prohibition =
             (cue_on("s:lead-in") && lead_in.is_some() && (competitive || names_covenant))
-                || PROHIBITION.is_match(n);
+                || explicit;
         // Naming a non-compete counts only in an obligation ("agrees to the following
         // non-competition covenant"), not in representations about other agreements.
         let named = cue_on("s:named") && names_covenant && prohibition;
@@ -491,8 +527,10 @@ impl NonCompete {
         if !is_covenant {
             return None;
         }
-        // A pure non-solicitation sentence is not a non-compete.
-        if NON_SOLICIT.is_match(n) && !competitive && !exclusive_for && !named {
+        // A pure non-solicitation sentence is not a non-compete, even when it names one
+        // ("for the Noncompetition Period … shall not solicit for employment", a heading
+        // "Non-Competition" run into a no-hire sentence).
+        if NON_SOLICIT.is_match(n) && !exclusive_for && !competes_beyond_names(n) {
             return None;
         }
         // Exclusivity on the provider ("work exclusively for Client", "shall not provide
@@ -525,7 +563,15 @@ impl NonCompete {
         } else {
             ("unspecified", None)
         };
+        let strength = if explicit && competes_beyond_names(n) {
+            3
+        } else if prohibition && (competitive || named || heading_says) {
+            2
+        } else {
+            1
+        };
         Some(Covenant {
+            strength,
             sentence: s.span,
             clause_span: s.clause.span(),
             duration_months,
@@ -712,10 +758,13 @@ impl Check for NonCompete {
                 }
             }
         }
+        // The covenant graded worst, the plainest and then the first of those.
         let Some((worst, (verdict, reasons))) = covenants
             .iter()
-            .map(|c| (c, self.grade(c)))
-            .max_by_key(|(_, (v, _))| *v)
+            .enumerate()
+            .map(|(i, c)| (c, self.grade(c), i))
+            .max_by_key(|(c, (v, _), i)| (*v, c.strength, std::cmp::Reverse(*i)))
+            .map(|(c, g, _)| (c, g))
         else {
             let mut report = Report::new(self.missing, "No non-compete found.")
                 .param("non_solicitation", solicit.is_some());
@@ -751,13 +800,22 @@ impl Check for NonCompete {
             report = report.param("exclusivity", true);
         }
         report = report.param("kind", kind);
-        // An ablation study reads every covenant sentence; a report quotes the first three.
+        // An ablation study reads every covenant sentence; a report quotes, after the covenant
+        // it grades, the plainest covenants (a sentence that prohibits competing in its own
+        // words before a list item or an exclusivity), first first, three in all.
+        let mut ranked: Vec<&Covenant> = covenants.iter().collect();
+        ranked.sort_by_key(|c| std::cmp::Reverse(c.strength));
+        let plainest = ranked.first().map_or(0, |c| c.strength);
         let shown = if cfg!(feature = "ablation") {
             usize::MAX
         } else {
-            3
+            2
         };
-        for c in covenants.iter().take(shown) {
+        for c in ranked
+            .iter()
+            .filter(|c| cfg!(feature = "ablation") || c.strength == plainest)
+            .take(shown)
+        {
             report = report.quote(c.sentence);
         }
         vec![report]

@@ -11,6 +11,11 @@
 //! that this shall not prohibit general solicitations") leaves it standing, and a singular
 //! "Customer" or "Supplier" without a determiner is taken for a party name, not a customer.
 //!
+//! It reports one finding per kind of covenant found — employees, then customers — each with
+//! its own verdict, parameters (`employees` / `customers` say which kind it is) and quotes, so
+//! that a quote about staff is never offered as evidence about customers. Headings that name
+//! the covenant ("Non-Solicitation of Employees.") and remedies for breaching it are not quoted.
+//!
 //! The verdict follows the playbook: mutual or provider-protective covenants within the policy
 //! duration pass; one-sided covenants against the provider, or longer or unlimited ones, warn;
 //! absence is `missing`.
@@ -20,7 +25,7 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
-use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -83,30 +88,41 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// A prohibition: "shall not", "agrees not to", "neither party shall", "nor will it",
-/// "refrain from".
+/// "refrain from". The name of a covenant ("Non-Solicitation of Employees", "the
+/// non-solicitation obligations") is not one: headings and references quote no covenant.
 static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?|agreed)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\b(?:neither|none\s+of)\b.{0,200}?\b(?:shall|will|may)\b|\bnor\s+(?:shall|will|may)\b|\brefrain\s+from\b|\bprohibited\s+from\b|\bno\s+(?:party|\w+)\s+(?:shall|will|may)\b|\bnon-?\s?solicit",
+        r"\b(?:shall|will|may|must|agrees?|covenants?|undertakes?|agreed)\s+(?:that\s+(?:it|he|she|they)\s+(?:shall|will)\s+)?not\b|\b(?:neither|none\s+of)\b.{0,200}?\b(?:shall|will|may)\b|\bnor\s+(?:shall|will|may)\b|\brefrain\s+from\b|\bprohibited\s+from\b|\bno\s+(?:party|\w+)\s+(?:shall|will|may)\b",
     )
 });
 /// Solicitation of people: solicit, recruit, hire, employ, engage, entice or induce … an
 /// employee (staff, personnel).
 static EMPLOYEES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:solicit(?:s|ed|ing|ation)?|recruit(?:s|ed|ing|ment)?|hire|hires|hired|hiring|employ|employs|employing|(?:offer|extend)\s+(?:to\s+)?employ(?:ment)?(?:\s+to)?|lure|poach)\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?|(?:individuals?|persons?)\s+(?:who\s+(?:is|are|was|were|has\s+been)\s+)?(?:\w+\s+){0,3}?employed|workers?)\b|\b(?:induc|entic|encourag|solicit|persuad)\w*\b[^.;]{0,120}?\b(?:leave|terminate|resign|cease|end)\b[^.;]{0,40}?\b(?:employ|service)|\b(?:induc|entic|encourag|persuad)\w*\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?)\b[^.;]{0,120}?\b(?:leave|terminat|resign|cease|end|discontinu|sever|quit)|\bno-?\s?hire\b|\bnon-?\s?solicitation\s+of\s+employees\b",
+        r"\b(?:solicit(?:s|ed|ing|ation)?|recruit(?:s|ed|ing|ment)?|hire|hires|hired|hiring|employ|employs|employing|(?:offer|extend)\s+(?:to\s+)?employ(?:ment)?(?:\s+to)?|lure|poach)\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?|(?:individuals?|persons?)\s+(?:who\s+(?:is|are|was|were|has\s+been)\s+)?(?:\w+\s+){0,3}?employed|workers?)\b|\b(?:induc|entic|encourag|solicit|persuad)\w*\b[^.;]{0,120}?\b(?:leave|terminate|resign|cease|end)\b[^.;]{0,40}?\b(?:employ|service)|\b(?:induc|entic|encourag|persuad)\w*\b[^.;]{0,120}?\b(?:employees?|personnel|staff|officers?)\b[^.;]{0,120}?\b(?:leave|terminat|resign|cease|end|discontinu|sever|quit)|\bno-?\s?hire\b",
     )
 });
-/// Solicitation of business: solicit, divert, induce, entice … a customer (client, account,
-/// supplier) away.
+/// Solicitation of business: solicit, divert, contact … a customer (client, account,
+/// supplier), or induce or entice one to take its business away (to cease, reduce or transfer
+/// it, or to buy elsewhere); encouraging end users to reconfigure a product is not one.
 static CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
     // Plural nouns name the other side's business relations; a singular one must be someone
-    // ("any customer", "a prospective client"), since "the Customer", "of Supplier" and
-    // "Distributor's" are usually party names ("shall not solicit Customer's employees").
-    let noun = r"(?:customers|clients|clientele|accounts|suppliers|distributors|licensees|franchisees|patients|subscribers|advertisers|end\s+users|business\s+relationships?|(?:any|each|a|an|such|no|every|potential|prospective|existing|former|other|or)\s+(?:\w+\s+)?(?:customer|client|account|supplier|distributor|licensee|franchisee)\b(?:[^'\w]|$))";
+    // ("any customer", "a prospective client", "Distributor's customers"), since "the
+    // Customer", "of Supplier" and "Distributor's" are usually party names ("shall not solicit
+    // Customer's employees"). A "book of business" is a set of customers.
+    let noun = r"(?:customers|clients|clientele|accounts|suppliers|distributors|licensees|franchisees|patients|subscribers|advertisers|end\s+users|business\s+relationships?|books?\s+of\s+business|\w+['’]s\s+(?:customer|client)s?(?:['’]s)?\b|(?:any|each|a|an|such|no|every|potential|prospective|existing|former|other|or)\s+(?:\w+\s+)?(?:customer|client|account|supplier|distributor|licensee|franchisee)\b(?:[^'\w]|$))";
     re(&format!(
-        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{{0,120}}?\b{noun}|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{{0,120}}?\b{noun}|\bmarket(?:s|ing)?\b[^.;]{{0,60}}?\bto\s+(?:\w+\s+){{0,3}}?{noun}|\bnon-?\s?solicitation\s+of\s+customers\b"
+        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{{0,120}}?\b{noun}|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{{0,120}}?\b{noun}|\bmarket(?:s|ing)?\b[^.;]{{0,60}}?\bto\s+(?:\w+\s+){{0,3}}?{noun}"
     ))
 });
+/// Inducing or enticing a customer is soliciting it only to take its business away: to cease,
+/// reduce or transfer it, or to buy elsewhere (tried on the words after the customer).
+static TAKE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[^.;]{0,100}?\b(?:cease|stop|terminat|reduc|diminish|curtail|discontinu|withdraw|not\s+(?:to\s+)?(?:renew|continue|do)|alter|change|divert|leave|purchase|buy|obtain|do(?:ing)?\s+business|transfer|move|switch|away)",
+    )
+});
+static INDUCE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:induc|entic|encourag|persuad)"));
 /// Words for staff: a customer named as their employer does not make a customer covenant.
 static STAFF: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:employ\w*|personnel|staff|officers?|workers?)\b"));
@@ -131,10 +147,40 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// How many sentences after a list introduction may be its items.
 const MAX_ITEMS: usize = 8;
-/// Sentences about something else: confidentiality, solicitation of bids or offers, freedom.
+/// A permission ("iPass may use End User emails to contact End Users", "Distributor is
+/// entitled to solicit", "Monsanto shall have the exclusive right to"): without a negation, a statement of its own, not an item of a list.
+static PERMISSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:may|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s+(?:\w+\s+)?(?:use|contact|solicit|market|sell|offer|provide|continue|hire|employ)\b|\b(?:shall|will)\s+have\s+the\s+(?:\w+\s+){0,2}?right\s+to\b",
+    )
+});
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:not|no|nor|neither|never)\b"));
+
+/// Whether a sentence is a heading ("13. NON-SOLICITATION OF EMPLOYEES.", "15.9
+/// Non-Solicitation of Employees."): short, without an obligation verb, every longer word
+/// capitalised. `n` is the lower-cased text.
+fn is_title(text: &str, n: &str) -> bool {
+    static OBLIGATION: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\b(?:shall|will|may|must|agrees?|undertakes?|covenants?)\b"));
+    let mut words = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 4 && !letters[0].is_uppercase() {
+            return false;
+        }
+    }
+    words > 0 && !OBLIGATION.is_match(n)
+}
+/// Sentences about something else: confidentiality, solicitation of bids or offers, freedom,
+/// who hires the staff, and remedies for breaching a covenant ("money damages will not be a
+/// sufficient remedy for any breach of the non-solicitation of personnel").
 static NOT_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bsolicit\w*\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:offers?|bids?|proposals?|proxies|proxy|votes?|consents?|tenders?|orders?|investors?|subscriptions?|applications?|purchases?|sales?)\b|\bnothing\s+(?:in\s+)?(?:this|herein)\b.{0,120}?\b(?:prevent|prohibit|restrict|preclude|limit)\b|\bshall\s+not\s+(?:be\s+deemed|apply|include|restrict|prohibit|prevent|preclude)\b|\b(?:means|shall\s+mean)\b|\bresponsib\w*\s+for\s+the\s+hiring\b|\bshall\s+not\s+(?:be\s+)?(?:liable|responsible|constitute)\b",
+        r"\bsolicit\w*\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:offers?|bids?|proposals?|proxies|proxy|votes?|consents?|tenders?|orders?|investors?|subscriptions?|applications?|purchases?|sales?)\b|\bnothing\s+(?:in\s+)?(?:this|herein)\b.{0,120}?\b(?:prevent|prohibit|restrict|preclude|limit)\b|\bshall\s+not\s+(?:be\s+deemed|apply|include|restrict|prohibit|prevent|preclude)\b|\b(?:means|shall\s+mean)\b|\b(?:responsib\w*|authority)\s+(?:\w+\s+){0,4}?(?:for|over)\s+(?:the\s+)?hiring\b|\bbreach\s+of\b|\bremed(?:y|ies)\b|\binjunct\w*\b|\bshall\s+not\s+(?:be\s+)?(?:liable|responsible|constitute)\b",
     )
 });
 /// Mutual covenants.
@@ -234,7 +280,11 @@ impl NonSolicitation {
         // "solicit any employee of any client" is about employees, not clients.
         let customers = CUSTOMERS
             .find_iter(scope)
-            .find(|m| !STAFF.is_match(m.as_str()))
+            .find(|m| {
+                !STAFF.is_match(m.as_str())
+                    && (!INDUCE.is_match(m.as_str())
+                        || TAKE_AWAY.is_match(scope.get(m.end()..).unwrap_or("")))
+            })
             .is_some_and(not_before);
         if !employees && !customers {
             return None;
@@ -256,7 +306,7 @@ impl Check for NonSolicitation {
     const ID: &'static str = "non-solicitation";
     const NAME: &'static str = "Non-solicitation";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Finds covenants not to solicit or hire employees or to solicit customers, extracts their duration (months), whether they are mutual and whether a conversion fee applies, and grades them against the policy.";
+    const DESCRIPTION: &'static str = "Finds covenants not to solicit or hire employees or to solicit customers (one finding per kind), extracts their duration (months), whether they are mutual and whether a conversion fee applies, and grades them against the policy.";
     const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Missing, Verdict::Warn];
     const POLICY_DOC: &'static [(&'static str, &'static str)] = &[
         (
@@ -292,13 +342,19 @@ impl Check for NonSolicitation {
         let mut covenants = Vec::new();
         let mut fee = false;
         // The list introduction in force and how many more sentences may be its items.
-        let mut lead = None;
+        let mut lead: Option<(&ContractSentence<'_>, usize)> = None;
         for (s, norm) in sentences.iter() {
             if s.clause.kind() == ClauseKind::Recital && s.clause.text().len() <= MAX_PREAMBLE {
                 continue;
             }
             let n = norm.as_str();
-            let item = lead.is_some_and(|(_, left)| left > 0);
+            // An item continues its introduction's prohibition; a permission is a new
+            // statement, not an item.
+            let permission = PERMISSION.is_match(n) && !NEGATED.is_match(n);
+            let item = !permission && lead.is_some_and(|(_, left)| left > 0);
+            if is_title(s.text, n) {
+                continue;
+            }
             if let Some(mut c) = Self::covenant(s.text, n, s.span, item) {
                 if item && let Some((intro, _)) = lead {
                     // The binding words, the duration and the parties are in the
@@ -321,14 +377,45 @@ impl Check for NonSolicitation {
                 fee = true;
             }
         }
-        let Some(first) = covenants.first() else {
+        if covenants.is_empty() {
             return vec![Report::new(
                 self.missing,
                 "No non-solicitation covenant found.",
             )];
-        };
-        let employees = covenants.iter().any(|c| c.employees);
-        let customers = covenants.iter().any(|c| c.customers);
+        }
+        // One finding per kind of covenant, each graded and quoted on its own: a contract
+        // may bind both parties not to poach staff but only the provider not to approach
+        // customers, and a quote about staff is no evidence about customers.
+        let mut reports = Vec::new();
+        for kind in [Kind::Employees, Kind::Customers] {
+            let of_kind: Vec<&Covenant> = covenants.iter().filter(|c| c.covers(kind)).collect();
+            if !of_kind.is_empty() {
+                reports.push(self.report(kind, &of_kind, fee));
+            }
+        }
+        reports
+    }
+}
+
+/// What a covenant protects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Employees,
+    Customers,
+}
+
+impl Covenant {
+    fn covers(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Employees => self.employees,
+            Kind::Customers => self.customers,
+        }
+    }
+}
+
+impl NonSolicitation {
+    /// The finding for the covenants of one kind (never empty).
+    fn report(&self, kind: Kind, covenants: &[&Covenant], fee: bool) -> Report {
         let mutual = covenants.iter().any(|c| c.mutual);
         let months = covenants.iter().filter_map(|c| c.months).max();
         let after_term = covenants.iter().any(|c| c.after_term);
@@ -356,17 +443,27 @@ impl Check for NonSolicitation {
         } else if mutual {
             reasons.push("mutual".to_owned());
         }
-        let mut report = Report::new(verdict, format!("Non-solicitation {}.", reasons.join("; ")))
-            .param("employees", employees)
-            .param("customers", customers)
-            .param_opt("duration_months", months)
-            .param("mutual", mutual)
-            .param("conversion_fee", fee)
-            .param("restricted", first.restricted);
+        let what = match kind {
+            Kind::Employees => "employees",
+            Kind::Customers => "customers",
+        };
+        let restricted = covenants.first().map_or("unknown", |c| c.restricted);
+        let mut report = Report::new(
+            verdict,
+            format!("Non-solicitation of {what} {}.", reasons.join("; ")),
+        )
+        .param("employees", kind == Kind::Employees)
+        .param("customers", kind == Kind::Customers)
+        .param_opt("duration_months", months)
+        .param("mutual", mutual)
+        .param("restricted", restricted);
+        if kind == Kind::Employees {
+            report = report.param("conversion_fee", fee);
+        }
         for c in covenants.iter().take(3) {
             report = report.quote(c.span);
         }
-        vec![report]
+        report
     }
 }
 
@@ -416,6 +513,10 @@ mod tests {
             &DURING_TERM,
             &AFTER_TERM,
             &LEAD_IN,
+            &PERMISSION,
+            &TAKE_AWAY,
+            &INDUCE,
+            &NEGATED,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -431,6 +532,47 @@ mod tests {
         assert_eq!(param(&r, "customers"), Some(&ParamValue::Bool(false)));
         assert_eq!(param(&r, "duration_months"), Some(&ParamValue::Int(12)));
         assert_eq!(param(&r, "mutual"), Some(&ParamValue::Bool(true)));
+    }
+
+    #[test]
+    fn each_kind_is_a_finding_of_its_own() {
+        let text = "12. Restrictive Covenants. During the Term and for a period of two (2) years thereafter, Consultant shall not, directly or indirectly:\n(a) solicit, recruit or hire any employee of Company; or\n(b) induce or attempt to induce any customer of Company to cease doing business with Company.\n13. Mutual. Neither party shall hire any employee of the other party during the Term.";
+        let clauses = simple_clauses(text);
+        let check = NonSolicitation::new(Policy::default()).expect("valid policy");
+        let reports = check.check(&Contract::new(text, &clauses));
+        assert_eq!(reports.len(), 2);
+        let (staff, customers) = (&reports[0], &reports[1]);
+        assert_eq!(param(staff, "employees"), Some(&ParamValue::Bool(true)));
+        assert_eq!(param(staff, "customers"), Some(&ParamValue::Bool(false)));
+        assert_eq!(param(customers, "customers"), Some(&ParamValue::Bool(true)));
+        assert_eq!(
+            param(customers, "employees"),
+            Some(&ParamValue::Bool(false))
+        );
+        // Each quotes only its own covenants: the staff finding the two no-hire sentences,
+        // the customer finding item (b) alone.
+        let quotes = |r: &Report| -> Vec<String> {
+            r.finding()
+                .evidence
+                .iter()
+                .map(|e| text[e.start..e.end].to_owned())
+                .collect()
+        };
+        let staff_quotes = quotes(staff);
+        assert_eq!(staff_quotes.len(), 2, "{staff_quotes:?}");
+        assert!(staff_quotes.iter().all(|q| q.contains("employee")));
+        assert_eq!(
+            quotes(customers),
+            vec!["(b) induce or attempt to induce any customer of Company to cease doing business with Company.".to_owned()]
+        );
+        // The staff covenant binds both parties somewhere: mutual; the customer covenant
+        // binds the provider alone for two years.
+        assert_eq!(param(staff, "mutual"), Some(&ParamValue::Bool(true)));
+        assert_eq!(customers.verdict(), Verdict::Warn);
+        assert_eq!(
+            param(customers, "restricted"),
+            Some(&ParamValue::Text("provider".into()))
+        );
     }
 
     #[test]
