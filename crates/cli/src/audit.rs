@@ -47,6 +47,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<Outcome> {
         jobs: args.jobs.unwrap_or(0),
         read: ReadOptions {
             original_view: args.original,
+            ..ReadOptions::default()
         },
         ..AuditOptions::default()
     };

@@ -67,9 +67,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("{path}: cannot read file"))?;
     let options = ReadOptions {
         original_view: args.original,
+        ..ReadOptions::default()
     };
     let doc = clauselint_ingest::read_with(&bytes, &options).with_context(|| path.clone())?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, and pretty JSON would be one write per line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ExtractFormat::Json => {
             let json = to_json(&doc, path);

@@ -15,6 +15,13 @@ pub enum Error {
     /// A PDF whose pages carry no text: a scan.
     #[error("no text layer (needs OCR)")]
     NoTextLayer,
+    /// A PDF that shows text in fonts with no Unicode mapping (no ToUnicode CMap, no known
+    /// encoding): the glyphs are there but what letters they are is not.
+    #[error(
+        "the PDF shows text, but its fonts have no Unicode mapping (no ToUnicode CMap), so \
+         the characters cannot be recovered; needs OCR"
+    )]
+    NoUnicodeMapping,
     /// A PDF encrypted with a password other than the empty one.
     #[error("PDF is encrypted with a password; decrypt it first")]
     Encrypted,
@@ -32,7 +39,8 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
-    /// A resource limit was hit (zip bomb, enormous part).
+    /// A resource limit of [`crate::Limits`] was hit: a zip bomb, an enormous part or
+    /// stream, a page that runs forever.
     #[error("too large: {0}")]
-    TooLarge(String),
+    TooLarge(crate::LimitExceeded),
 }

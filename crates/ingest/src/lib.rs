@@ -18,6 +18,7 @@
 mod assemble;
 mod docx;
 mod error;
+mod limits;
 mod pdf;
 mod segment;
 mod sniff;
@@ -26,6 +27,7 @@ mod text;
 use clauselint_model::{BlockKind, Document, Format, Location, Metadata};
 
 pub use error::Error;
+pub use limits::{Limit, LimitExceeded, Limits};
 pub use sniff::sniff;
 
 /// Options for reading a document.
@@ -34,6 +36,8 @@ pub struct ReadOptions {
     /// Read a DOCX's tracked changes as the original (deletions kept, insertions dropped)
     /// instead of the accepted view.
     pub original_view: bool,
+    /// Per-file resource limits: a file that needs more fails with [`Error::TooLarge`].
+    pub limits: Limits,
 }
 
 /// One block of text as a format reader produces it, before it is joined into the document.
@@ -84,9 +88,17 @@ pub fn read_with(bytes: &[u8], options: &ReadOptions) -> Result<Document, Error>
     let format = sniff(bytes)?;
     let raw = match format {
         Format::Docx => docx::read(bytes, options)?,
-        Format::Pdf => pdf::read(bytes)?,
+        Format::Pdf => pdf::read_limited(bytes, &options.limits)?,
         Format::Text => text::read(bytes)?,
     };
+    let text_bytes: usize = raw.blocks.iter().map(|b| b.text.len()).sum();
+    if text_bytes as u64 > options.limits.max_text_bytes {
+        return Err(LimitExceeded::error(
+            &options.limits,
+            Limit::TextBytes,
+            format!("the document's {text_bytes} bytes of text"),
+        ));
+    }
     let id = blake3::hash(bytes).to_hex()[..32].to_owned();
     let doc = assemble::assemble(id, format, raw);
     if !doc

@@ -54,6 +54,13 @@ static TOC_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[^\d\s.,;:]\.?\s+(?:\d{1,4}|[ivxlc]{1,5})$")
         .unwrap_or_else(|_| unreachable!("constant pattern"))
 });
+/// A page number alone on a line.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,4})?(?:\s*[-–—])?$",
+    )
+    .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
 static TOC_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:table\s+of\s+contents|contents|index)\s*:?$")
         .unwrap_or_else(|_| unreachable!("constant pattern"))
@@ -248,6 +255,13 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
         }
         let t = line.text;
         let prev = i.checked_sub(1).map(|p| lines[p].text);
+        // What the line follows in the running text: page numbers a reader did not mark as
+        // footers ("15", "- 3 -", "Page 2 of 9") say nothing about how the sentence goes on.
+        let prev_text = lines[..i]
+            .iter()
+            .rev()
+            .map(|l| l.text)
+            .find(|p| !is_page_number(p));
         let next = lines.get(i + 1).map(|l| l.text);
         let upper_start: String = t.chars().take(20).collect::<String>().to_uppercase();
 
@@ -279,7 +293,7 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
 
         let number = match line.block.number.as_deref() {
             Some(n) => rendered_number(n, t),
-            None => parse_number(t).filter(|n| number_is_plausible(n, t, prev, line_mode)),
+            None => parse_number(t).filter(|n| number_is_plausible(n, t, prev_text, line_mode)),
         };
         let is_heading_block = line.block.kind == clauselint_model::BlockKind::Heading;
         let caps = is_caps_heading(t, prev, next);
@@ -586,11 +600,27 @@ fn number_is_plausible(n: &Number, t: &str, prev: Option<&str>, line_mode: bool)
     }
 }
 
-/// Whether a line ends the way a line before a new list item does.
+/// Whether a line ends the way a line before a new list item does: a sentence end, an
+/// introduction, "; and", or a numbered heading ("3.31 Records and Audits").
 fn ends_list_item(p: &str) -> bool {
     let p = p.trim_end();
     if p.ends_with(['.', ':', ';', '—']) {
         return true;
+    }
+    if let Some(n) = parse_number(p)
+        && matches!(n.shape, NumberShape::Keyword | NumberShape::Decimal)
+    {
+        let rest = p
+            .get(n.len..)
+            .unwrap_or("")
+            .trim_start_matches(separator)
+            .trim();
+        if rest.is_empty()
+            || rest.split_whitespace().count() <= MAX_HEADING_WORDS
+                && (is_title_case(rest) || is_upper_text(rest))
+        {
+            return true;
+        }
     }
     let lower = p.to_lowercase();
     (lower.ends_with(" and") || lower.ends_with(" or"))
@@ -755,6 +785,11 @@ fn is_caps_heading(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
     true
 }
 
+/// A page number printed as a line: "15", "iv", "- 3 -", "Page 2", "Page 2 of 9".
+fn is_page_number(t: &str) -> bool {
+    PAGE_NUMBER.is_match(t.trim())
+}
+
 fn ends_with_number(t: &str) -> bool {
     parse_number(t).is_some_and(|n| n.len >= t.len())
 }
@@ -778,23 +813,37 @@ fn find_toc(lines: &[Line<'_>]) -> Vec<bool> {
         .collect();
     let short = |i: usize| lines[i].text.split_whitespace().count() <= MAX_HEADING_WORDS;
 
-    // After a title, entries (and short lines between entries) until the body starts.
+    // After a title, entries (and short lines between entries) until the body starts. A PDF
+    // reader may give the page numbers as a column of their own, after the entries they
+    // belong to: short lines that end no sentence, and bare page numbers, are entries too.
+    // The body starts at a paragraph line, at the first entry's heading again, or at a clause
+    // number the contents already listed (a TOC lists each number once).
     let mut i = 0;
     while i < n {
         if TOC_TITLE.is_match(lines[i].text) {
             toc[i] = true;
             let mut first_key: Option<String> = None;
+            let mut seen_numbers: Vec<String> = Vec::new();
             let mut j = i + 1;
             while j < n {
+                let t = lines[j].text;
                 let near_entry = (j + 1..(j + 3).min(n)).any(|k| loose[k]);
-                let key = toc_key(lines[j].text);
+                let key = toc_key(t);
                 if first_key.as_deref() == Some(key.as_str()) && !loose[j] {
                     break;
                 }
-                if loose[j] || (short(j) && near_entry) {
-                    if loose[j] && first_key.is_none() {
+                let number = parse_number(t)
+                    .filter(|num| matches!(num.shape, NumberShape::Keyword | NumberShape::Decimal))
+                    .map(|num| num.value);
+                if number.as_ref().is_some_and(|v| seen_numbers.contains(v)) {
+                    break;
+                }
+                let entry_like = short(j) && !t.trim_end().ends_with(['.', ',', ';', ':']);
+                if loose[j] || is_page_number(t) || (short(j) && near_entry) || entry_like {
+                    if (loose[j] || entry_like) && first_key.is_none() {
                         first_key = Some(key);
                     }
+                    seen_numbers.extend(number);
                     toc[j] = true;
                     j += 1;
                 } else {

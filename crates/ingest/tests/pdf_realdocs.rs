@@ -37,3 +37,32 @@ fn realdocs_pdfs_read_or_fail_cleanly() {
     }
     assert!(seen > 0, "no PDFs found under {}", root.display());
 }
+
+#[test]
+fn realdocs_pdfs_that_cannot_give_text_say_why() {
+    use clauselint_ingest::Error;
+    let root = data().join("pdf");
+    type Expected = fn(&Error) -> bool;
+    let cases: [(&str, Expected); 3] = [
+        // RC4 without a trailer /ID: decrypts with the empty password; its pages are a scan.
+        ("pdfminer-enc-no-id.pdf", |e| {
+            matches!(e, Error::NoTextLayer)
+        }),
+        // A user password ("foo"): stays closed.
+        ("pdfminer-enc-aes128-m.pdf", |e| {
+            matches!(e, Error::Encrypted)
+        }),
+        // An Identity-H TrueType font with no ToUnicode: text shown, letters unknown.
+        ("pdfminer-non-unicode-cmap.pdf", |e| {
+            matches!(e, Error::NoUnicodeMapping)
+        }),
+    ];
+    for (name, expected) in cases {
+        let Ok(bytes) = std::fs::read(root.join(name)) else {
+            eprintln!("{name} is missing; skipping");
+            continue;
+        };
+        let got = clauselint_ingest::read(&bytes).map(|d| d.text);
+        assert!(got.as_ref().err().is_some_and(expected), "{name}: {got:?}");
+    }
+}

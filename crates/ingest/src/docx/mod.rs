@@ -20,14 +20,14 @@ use crate::{Error, RawDocument, ReadOptions};
 
 /// Whether the bytes are a ZIP holding a Word main document part.
 pub(crate) fn has_main_part(bytes: &[u8]) -> Result<bool, Error> {
-    let mut pkg = Package::open(bytes)?;
+    let mut pkg = Package::open(bytes, &crate::Limits::default())?;
     Ok(pkg.main_part()?.is_some())
 }
 
 /// Reads a DOCX into raw blocks: the body in reading order, then headers, footers,
 /// footnotes and endnotes.
 pub(crate) fn read(bytes: &[u8], options: &ReadOptions) -> Result<RawDocument, Error> {
-    let mut pkg = Package::open(bytes)?;
+    let mut pkg = Package::open(bytes, &options.limits)?;
     let main = pkg
         .main_part()?
         .ok_or_else(|| Error::Docx("no main document part (word/document.xml)".to_owned()))?;
@@ -222,6 +222,7 @@ mod tests {
         assert_eq!(texts, ["Fees are twenty dollars.", "Old place."]);
         let original = ReadOptions {
             original_view: true,
+            ..ReadOptions::default()
         };
         let texts: Vec<String> = blocks("tracked.docx", &original)
             .into_iter()

@@ -2,16 +2,11 @@
 use std::io::{Cursor, Read};
 
 use super::xml::XmlPart;
-use crate::Error;
+use crate::{Error, Limit, LimitExceeded, Limits};
 
-/// Largest decompressed size of one part: far above any real contract, far below a bomb.
-pub(super) const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
-/// Largest decompressed size of all parts read from one package.
-pub(super) const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
-/// Parts above this size must not expand more than [`MAX_RATIO`] times their compressed size.
+/// Parts above this size must not expand more than [`Limits::max_zip_ratio`] times their
+/// compressed size.
 const RATIO_FLOOR: u64 = 8 * 1024 * 1024;
-/// Compression ratio that only crafted data (zip bombs) reaches on parts of this size.
-const MAX_RATIO: u64 = 200;
 
 /// Relationship type suffixes, shared by transitional and strict OOXML (only the base URI
 /// differs, so matching the tail after the last `/` covers both).
@@ -22,6 +17,7 @@ pub(super) struct Package<'a> {
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
     names: Vec<String>,
     total: u64,
+    limits: Limits,
 }
 
 /// One relationship of a part: its type tail (`styles`, `header`) and resolved target part.
@@ -35,9 +31,16 @@ pub(super) struct Relationship {
 
 impl<'a> Package<'a> {
     /// Opens the ZIP's central directory.
-    pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, Error> {
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, Error> {
         let archive = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| Error::Docx(format!("not a readable ZIP archive ({e})")))?;
+        if archive.len() as u64 > limits.max_zip_entries {
+            return Err(LimitExceeded::error(
+                limits,
+                Limit::ZipEntries,
+                format!("the ZIP directory's {} entries", archive.len()),
+            ));
+        }
         let names = archive
             .file_names()
             .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -46,6 +49,7 @@ impl<'a> Package<'a> {
             archive,
             names,
             total: 0,
+            limits: *limits,
         })
     }
 
@@ -70,19 +74,17 @@ impl<'a> Package<'a> {
             .map_err(|e| Error::Docx(format!("cannot open part {name} ({e})")))?;
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
-        if declared > MAX_PART_BYTES {
-            return Err(Error::TooLarge(format!(
-                "DOCX part {name} expands to {declared} bytes (limit {MAX_PART_BYTES})"
-            )));
+        let limits = self.limits;
+        let too_large = |limit| LimitExceeded::error(&limits, limit, format!("DOCX part {name}"));
+        if declared > limits.max_part_bytes {
+            return Err(too_large(Limit::PartBytes));
         }
-        if declared > RATIO_FLOOR && declared / compressed > MAX_RATIO {
-            return Err(Error::TooLarge(format!(
-                "DOCX part {name} expands {}x (zip bomb?)",
-                declared / compressed
-            )));
+        if declared > RATIO_FLOOR && declared / compressed > limits.max_zip_ratio {
+            return Err(too_large(Limit::ZipRatio));
         }
         // The declared size can lie: cap what is actually decompressed as well.
-        let room = MAX_PART_BYTES.min(MAX_TOTAL_BYTES.saturating_sub(self.total));
+        let left = limits.max_decompressed_bytes.saturating_sub(self.total);
+        let room = limits.max_part_bytes.min(left);
         let mut out = Vec::with_capacity(declared.min(room) as usize);
         (&mut file)
             .take(room + 1)
@@ -90,15 +92,14 @@ impl<'a> Package<'a> {
             .map_err(|e| Error::Docx(format!("cannot decompress part {name} ({e})")))?;
         let got = out.len() as u64;
         if got > room {
-            return Err(Error::TooLarge(format!(
-                "DOCX part {name} expands past the limit of {room} bytes"
-            )));
+            return Err(too_large(if room < limits.max_part_bytes {
+                Limit::DecompressedBytes
+            } else {
+                Limit::PartBytes
+            }));
         }
-        if got > RATIO_FLOOR && got / compressed > MAX_RATIO {
-            return Err(Error::TooLarge(format!(
-                "DOCX part {name} expands {}x (zip bomb?)",
-                got / compressed
-            )));
+        if got > RATIO_FLOOR && got / compressed > limits.max_zip_ratio {
+            return Err(too_large(Limit::ZipRatio));
         }
         self.total += got;
         Ok(Some(out))
@@ -262,6 +263,99 @@ mod tests {
             "word/document2.xml"
         );
         assert_eq!(resolve_target("", "word/my%20doc.xml"), "word/my doc.xml");
+    }
+
+    /// A DOCX package built here: `[Content_Types].xml`, the package relationships, and
+    /// `word/document.xml` made of `body` (deflated), plus `extra` small parts.
+    fn package(body: &[u8], extra: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let parts: [(&str, &[u8]); 3] = [
+            (
+                "[Content_Types].xml",
+                br#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+            ),
+            (
+                "_rels/.rels",
+                br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+            ),
+            ("word/document.xml", body),
+        ];
+        for (name, data) in parts {
+            zip.start_file(name, deflated).unwrap();
+            zip.write_all(data).unwrap();
+        }
+        for i in 0..extra {
+            zip.start_file(format!("customXml/item{i}.xml"), deflated)
+                .unwrap();
+            zip.write_all(b"<x/>").unwrap();
+        }
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    fn limit_of(e: Result<Option<Vec<u8>>, Error>) -> Option<Limit> {
+        match e {
+            Err(Error::TooLarge(e)) => Some(e.limit),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_zip_bomb_part_is_refused_by_its_compression_ratio() {
+        // 9 MiB of spaces deflate to a few KiB: over 200x, and above the 8 MiB floor.
+        let bytes = package(&vec![b' '; 9 << 20], 0);
+        assert!(bytes.len() < 100_000, "{}", bytes.len());
+        let mut pkg = Package::open(&bytes, &Limits::default()).unwrap();
+        assert_eq!(
+            limit_of(pkg.read("word/document.xml")),
+            Some(Limit::ZipRatio)
+        );
+        // Small parts may compress as well as they like.
+        assert!(pkg.read("_rels/.rels").unwrap().is_some());
+    }
+
+    #[test]
+    fn part_size_and_the_total_per_file_are_capped() {
+        let bytes = package(&vec![b'a'; 4096], 0);
+        let small_part = Limits::default().with(Limit::PartBytes, 1000);
+        let mut pkg = Package::open(&bytes, &small_part).unwrap();
+        assert_eq!(
+            limit_of(pkg.read("word/document.xml")),
+            Some(Limit::PartBytes)
+        );
+
+        // The same part read twice counts twice against the file's budget.
+        let small_total = Limits::default().with(Limit::DecompressedBytes, 6000);
+        let mut pkg = Package::open(&bytes, &small_total).unwrap();
+        assert_eq!(
+            pkg.read("word/document.xml").unwrap().map(|b| b.len()),
+            Some(4096)
+        );
+        assert_eq!(
+            limit_of(pkg.read("word/document.xml")),
+            Some(Limit::DecompressedBytes)
+        );
+        let e = pkg.read("word/document.xml").err().map(|e| e.to_string());
+        assert!(
+            e.as_deref().is_some_and(|e| e.starts_with("too large: DOCX part word/document.xml exceeds the limit on bytes decompressed per file")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_package_with_too_many_entries_is_refused() {
+        let bytes = package(b"<w:document/>", 20);
+        let few = Limits::default().with(Limit::ZipEntries, 10);
+        let e = Package::open(&bytes, &few).err();
+        assert!(
+            matches!(&e, Some(Error::TooLarge(e)) if e.limit == Limit::ZipEntries),
+            "{e:?}"
+        );
+        assert!(Package::open(&bytes, &Limits::default()).is_ok());
     }
 
     #[test]

@@ -7,7 +7,8 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::CMap;
 use super::encoding::{BaseEncoding, glyph_name_to_unicode, type1_builtin_encoding};
-use super::objects::{deref, dict_of, name_of, number, stream_bytes};
+use super::objects::{decode, deref, dict_of, name_of, number, stream_bytes};
+use crate::limits::Budget;
 
 /// The glyph width used when a font says nothing, in 1/1000 em.
 const DEFAULT_WIDTH: f64 = 500.0;
@@ -76,23 +77,28 @@ impl Font {
         }
     }
 
-    /// Reads a font dictionary.
-    pub(super) fn load(doc: &Document, dict: &Dictionary) -> Font {
+    /// Reads a font dictionary; the streams it decodes are charged to `budget`.
+    pub(super) fn load(doc: &Document, dict: &Dictionary, budget: &Budget) -> Font {
         let subtype = dict.get(b"Subtype").ok().and_then(name_of).unwrap_or(b"");
         let to_unicode = dict
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_bytes(doc, o))
+            .and_then(|o| stream_bytes(doc, o, budget))
             .map(|bytes| CMap::parse(&bytes))
             .filter(CMap::has_unicode);
         if subtype == b"Type0" {
-            Font::load_type0(doc, dict, to_unicode)
+            Font::load_type0(doc, dict, to_unicode, budget)
         } else {
-            Font::load_simple(doc, dict, subtype, to_unicode)
+            Font::load_simple(doc, dict, subtype, to_unicode, budget)
         }
     }
 
-    fn load_type0(doc: &Document, dict: &Dictionary, to_unicode: Option<CMap>) -> Font {
+    fn load_type0(
+        doc: &Document,
+        dict: &Dictionary,
+        to_unicode: Option<CMap>,
+        budget: &Budget,
+    ) -> Font {
         let descendant = dict
             .get(b"DescendantFonts")
             .ok()
@@ -120,8 +126,7 @@ impl Font {
                 }
             }
             Some(Object::Stream(stream)) => {
-                let cmap = stream
-                    .get_plain_content_with_limit(MAX_FONT_PROGRAM)
+                let cmap = decode(stream, MAX_FONT_PROGRAM, budget, || "a CMap".into())
                     .map(|b| CMap::parse(&b))
                     .unwrap_or_default();
                 if cmap.codespace.is_empty() {
@@ -161,6 +166,7 @@ impl Font {
         dict: &Dictionary,
         subtype: &[u8],
         to_unicode: Option<CMap>,
+        budget: &Budget,
     ) -> Font {
         let base_font = dict.get(b"BaseFont").ok().and_then(name_of).unwrap_or(b"");
         // Subset fonts carry a six-letter tag ("ABCDEF+Times-Roman").
@@ -201,7 +207,9 @@ impl Font {
                 let builtin = descriptor
                     .and_then(|d| d.get(b"FontFile").ok())
                     .and_then(|o| match deref(doc, o) {
-                        Object::Stream(s) => s.get_plain_content_with_limit(MAX_FONT_PROGRAM).ok(),
+                        Object::Stream(s) => {
+                            decode(s, MAX_FONT_PROGRAM, budget, || "a font program".into())
+                        }
                         _ => None,
                     })
                     .and_then(|program| type1_builtin_encoding(&program));

@@ -1,6 +1,7 @@
 //! The content-stream interpreter: runs a page's operators with a text state machine and
 //! records where each glyph lands on the page, with its text.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -8,14 +9,14 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object};
 
 use super::font::Font;
-use super::objects::{MAX_STREAM, deref, dict_of, number, sub_dict};
+use super::objects::{decode, deref, dict_of, number, sub_dict};
+use crate::limits::{Budget, Limit};
 
-/// Deepest nesting of Form XObjects we follow.
-const MAX_FORM_DEPTH: usize = 12;
-/// Most operators executed for one page, counting those inside forms each time they run.
-const MAX_OPERATIONS: usize = 4_000_000;
-/// Most glyphs recorded for one page.
-pub(super) const MAX_GLYPHS: usize = 2_000_000;
+/// Forms whose decoded content is at most this large keep their decoded operators for the
+/// next time they are drawn (a letterhead on every page); larger ones are decoded each time.
+const FORM_CACHE_ONE: usize = 1 << 20;
+/// Decoded form content kept in the cache in all, so the cache's memory stays bounded.
+const FORM_CACHE_TOTAL: usize = 8 << 20;
 
 /// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,31 +126,46 @@ impl GraphicsState {
 /// Runs content streams, caching fonts and decoded forms across the pages of a document.
 pub(super) struct Interpreter<'d> {
     doc: &'d Document,
+    budget: &'d Budget,
     fonts: HashMap<usize, Rc<Font>>,
     forms: HashMap<usize, Rc<Vec<Operation>>>,
-    operations: usize,
+    /// Decoded bytes of the forms in `forms`.
+    cached: usize,
+    /// The page being run (1-based), for error messages.
+    page_number: usize,
+    /// Whether a shown glyph had no text (a font without a Unicode mapping).
+    pub(super) unmapped: bool,
     page: PageText,
 }
 
 impl<'d> Interpreter<'d> {
-    pub(super) fn new(doc: &'d Document) -> Interpreter<'d> {
+    pub(super) fn new(doc: &'d Document, budget: &'d Budget) -> Interpreter<'d> {
         Interpreter {
             doc,
+            budget,
             fonts: HashMap::new(),
             forms: HashMap::new(),
-            operations: 0,
+            cached: 0,
+            page_number: 0,
+            unmapped: false,
             page: PageText::default(),
         }
     }
 
-    /// Runs one page's content (already decoded) with its resources.
-    pub(super) fn run_page(&mut self, content: &[u8], resources: &[&'d Dictionary]) -> PageText {
-        self.operations = 0;
+    /// Runs one page's content (already decoded) with its resources. Operators, glyphs and
+    /// forms are charged to the budget; once a limit is exceeded the page stops where it is
+    /// and the budget holds the error.
+    pub(super) fn run_page(
+        &mut self,
+        page_number: usize,
+        content: &[u8],
+        resources: &[&'d Dictionary],
+    ) -> PageText {
+        self.page_number = page_number;
         self.page = PageText::default();
-        let ops = decode_operations(content);
         let mut stack = Vec::new();
         self.run(
-            &ops,
+            decode_operations(content),
             resources,
             GraphicsState::new(Matrix::IDENTITY),
             &mut stack,
@@ -157,9 +173,9 @@ impl<'d> Interpreter<'d> {
         std::mem::take(&mut self.page)
     }
 
-    fn run(
+    fn run<O: Borrow<Operation>>(
         &mut self,
-        ops: &[Operation],
+        ops: impl Iterator<Item = O>,
         resources: &[&'d Dictionary],
         state: GraphicsState,
         forms: &mut Vec<usize>,
@@ -168,9 +184,14 @@ impl<'d> Interpreter<'d> {
         let mut saved: Vec<GraphicsState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
+        let page_number = self.page_number;
         for op in ops {
-            self.operations += 1;
-            if self.operations > MAX_OPERATIONS || self.page.glyphs.len() >= MAX_GLYPHS {
+            let op: &Operation = op.borrow();
+            if !self
+                .budget
+                .charge(Limit::Operations, 1, || format!("page {page_number}"))
+                || self.budget.exhausted()
+            {
                 return;
             }
             let args = op.operands.as_slice();
@@ -292,18 +313,32 @@ impl<'d> Interpreter<'d> {
             return;
         }
         let key = std::ptr::from_ref(stream) as usize;
-        if forms.len() >= MAX_FORM_DEPTH || forms.contains(&key) {
+        if forms.contains(&key) {
+            // A form that draws itself: skip the cycle, as viewers do.
             return;
         }
-        let ops = match self.forms.get(&key) {
-            Some(ops) => Rc::clone(ops),
+        if forms.len() as u64 >= self.budget.limits().max_form_depth {
+            let page_number = self.page_number;
+            self.budget.exceed(Limit::FormDepth, || {
+                format!("the forms on page {page_number}")
+            });
+            return;
+        }
+        let page_number = self.page_number;
+        let what = || format!("a form drawn on page {page_number}");
+        let cached = self.forms.get(&key).map(Rc::clone);
+        let decoded = match cached {
+            Some(ops) => Ok(ops),
             None => {
-                let bytes = stream
-                    .get_plain_content_with_limit(MAX_STREAM)
-                    .unwrap_or_default();
-                let ops = Rc::new(decode_operations(&bytes));
-                self.forms.insert(key, Rc::clone(&ops));
-                ops
+                let bytes = decode(stream, usize::MAX, self.budget, what).unwrap_or_default();
+                if bytes.len() <= FORM_CACHE_ONE && self.cached + bytes.len() <= FORM_CACHE_TOTAL {
+                    let ops = Rc::new(decode_operations(&bytes).collect::<Vec<_>>());
+                    self.cached += bytes.len();
+                    self.forms.insert(key, Rc::clone(&ops));
+                    Ok(ops)
+                } else {
+                    Err(bytes)
+                }
             }
         };
         let matrix = match stream.dict.get(b"Matrix").map(|o| deref(doc, o)) {
@@ -326,7 +361,10 @@ impl<'d> Interpreter<'d> {
         }
         inner_resources.extend_from_slice(resources);
         forms.push(key);
-        self.run(&ops, &inner_resources, inner, forms);
+        match decoded {
+            Ok(ops) => self.run(ops.iter(), &inner_resources, inner, forms),
+            Err(bytes) => self.run(decode_operations(&bytes), &inner_resources, inner, forms),
+        }
         forms.pop();
     }
 
@@ -344,7 +382,7 @@ impl<'d> Interpreter<'d> {
         Rc::clone(
             self.fonts
                 .entry(key)
-                .or_insert_with(|| Rc::new(Font::load(doc, dict))),
+                .or_insert_with(|| Rc::new(Font::load(doc, dict, self.budget))),
         )
     }
 
@@ -354,8 +392,13 @@ impl<'d> Interpreter<'d> {
             return;
         };
         let page = &mut self.page;
+        let unmapped = &mut self.unmapped;
+        let budget = self.budget;
+        let max_glyphs = budget.limits().max_page_glyphs;
+        let page_number = self.page_number;
         font.decode(bytes, |code| {
-            if page.glyphs.len() >= MAX_GLYPHS {
+            if page.glyphs.len() as u64 >= max_glyphs {
+                budget.exceed(Limit::PageGlyphs, || format!("page {page_number}"));
                 return;
             }
             let m = tm.then(gs.ctm);
@@ -386,7 +429,10 @@ impl<'d> Interpreter<'d> {
                         fallback = ch.to_string();
                         fallback.as_str()
                     }
-                    None => "",
+                    None => {
+                        *unmapped = true;
+                        ""
+                    }
                 }
             } else {
                 code.text
@@ -421,7 +467,8 @@ fn rotate(dir: u8, x: f64, y: f64) -> (f64, f64) {
     }
 }
 
-/// Appends glyph text, expanding ligatures and dropping control characters.
+/// Appends glyph text, expanding ligatures, folding canonical-equivalent punctuation and
+/// dropping control characters.
 fn push_text(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -431,6 +478,10 @@ fn push_text(out: &mut String, text: &str) {
             '\u{FB03}' => out.push_str("ffi"),
             '\u{FB04}' => out.push_str("ffl"),
             '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            // Canonical equivalents (NFC singletons) some fonts map punctuation to: a GREEK
+            // QUESTION MARK is a semicolon, a GREEK ANO TELEIA a middle dot.
+            '\u{037E}' => out.push(';'),
+            '\u{0387}' => out.push('\u{00B7}'),
             '\u{00A0}' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
@@ -438,10 +489,22 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-/// Decodes content operators, keeping those before any syntax error.
-fn decode_operations(content: &[u8]) -> Vec<Operation> {
-    Content::decode_iter(content)
-        .map_while(Result::ok)
-        .take(MAX_OPERATIONS)
-        .collect()
+/// Decodes content operators lazily, keeping those before any syntax error.
+fn decode_operations(content: &[u8]) -> impl Iterator<Item = Operation> + '_ {
+    Content::decode_iter(content).map_while(Result::ok)
+}
+
+#[cfg(test)]
+mod push_text_tests {
+    use super::push_text;
+
+    #[test]
+    fn ligatures_expand_and_canonical_punctuation_folds() {
+        let mut out = String::new();
+        push_text(
+            &mut out,
+            "\u{FB01}nal\u{037E} and\u{00A0}x\u{0387}y\u{0007}",
+        );
+        assert_eq!(out, "final; and x\u{00B7}y");
+    }
 }

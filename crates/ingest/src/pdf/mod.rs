@@ -19,10 +19,11 @@ use std::collections::HashMap;
 use clauselint_model::{BlockKind, Location};
 use lopdf::{Document, LoadOptions, Object};
 
+use crate::limits::{Budget, Limit, LimitExceeded, Limits};
 use crate::{Error, RawBlock, RawDocument};
 use interp::Interpreter;
 use layout::Line;
-use objects::{MAX_STREAM, deref, dict_of, number};
+use objects::{deref, dict_of, number};
 
 /// Share of the page height at the top and bottom where running headers and footers live.
 const MARGIN_SHARE: f64 = 0.12;
@@ -30,9 +31,9 @@ const MARGIN_SHARE: f64 = 0.12;
 const EDGE_LINES: usize = 3;
 
 /// Reads a PDF into text lines.
-pub(crate) fn read(bytes: &[u8]) -> Result<RawDocument, Error> {
+pub(crate) fn read_limited(bytes: &[u8], limits: &Limits) -> Result<RawDocument, Error> {
     // lopdf can panic on malformed input; a panic must become an error for this file only.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes, limits))) {
         Ok(result) => result,
         Err(_) => Err(Error::Pdf(
             "the PDF parser failed on malformed data".to_owned(),
@@ -40,31 +41,114 @@ pub(crate) fn read(bytes: &[u8]) -> Result<RawDocument, Error> {
     }
 }
 
-fn read_inner(bytes: &[u8]) -> Result<RawDocument, Error> {
-    let options = LoadOptions {
-        max_decompressed_size: Some(MAX_STREAM),
-        ..LoadOptions::default()
+/// [`read_limited`] with the default limits.
+#[cfg(test)]
+fn read(bytes: &[u8]) -> Result<RawDocument, Error> {
+    read_limited(bytes, &Limits::default())
+}
+
+/// Parses the file. lopdf decrypts with the empty user password on load; a file encrypted
+/// without a trailer `/ID` (which the key derivation mixes in) is retried with an empty `/ID`,
+/// as other readers do. If neither decrypts, the document is still encrypted and its objects
+/// are unreadable.
+fn load(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
+    let load = |bytes: &[u8]| {
+        let options = LoadOptions {
+            max_decompressed_size: Some(
+                usize::try_from(limits.max_stream_bytes).unwrap_or(usize::MAX),
+            ),
+            ..LoadOptions::default()
+        };
+        Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+            lopdf::Error::InvalidPassword => Error::Encrypted,
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                LimitExceeded::error(limits, Limit::StreamBytes, "an object stream")
+            }
+            other => Error::Pdf(other.to_string()),
+        })
     };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::InvalidPassword => Error::Encrypted,
-        other => Error::Pdf(other.to_string()),
-    })?;
-    // lopdf decrypts with the empty user password on load; if that failed the document is
-    // still encrypted and its objects are unreadable.
-    if doc.trailer.has(b"Encrypt") && !doc.was_encrypted() {
-        return Err(Error::Encrypted);
+    let still_encrypted = |doc: &Document| doc.trailer.has(b"Encrypt") && !doc.was_encrypted();
+    let doc = load(bytes)?;
+    if !still_encrypted(&doc) {
+        return Ok(doc);
     }
+    if !doc.trailer.has(b"ID")
+        && let Some(patched) = with_empty_id(bytes)
+        && let Ok(doc) = load(&patched)
+        && !still_encrypted(&doc)
+    {
+        return Ok(doc);
+    }
+    Err(Error::Encrypted)
+}
+
+/// The file with `/ID [<> <>]` added to its last trailer dictionary (the one `startxref`
+/// points at: after a classic `xref` table, or the dictionary of a cross-reference stream).
+/// Inserted bytes land after every object the cross-reference data locates, so no offset
+/// moves. `None` when the trailer cannot be found.
+fn with_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let rfind = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).rposition(|w| w == needle);
+    let at = rfind(bytes, b"startxref")? + b"startxref".len();
+    let digits: String = bytes[at..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| char::from(b))
+        .collect();
+    let xref: usize = digits.parse().ok()?;
+    let tail = bytes.get(xref..)?;
+    let dict = if tail.starts_with(b"xref") {
+        let trailer = find(tail, b"trailer")?;
+        trailer + find(&tail[trailer..], b"<<")?
+    } else {
+        find(tail, b"<<")?
+    };
+    let insert = xref + dict + 2;
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    out.extend_from_slice(bytes.get(..insert)?);
+    out.extend_from_slice(b" /ID [<> <>] ");
+    out.extend_from_slice(bytes.get(insert..)?);
+    Some(out)
+}
+
+fn read_inner(bytes: &[u8], limits: &Limits) -> Result<RawDocument, Error> {
+    let doc = load(bytes, limits)?;
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(Error::Pdf("no pages found".to_owned()));
     }
-    let mut interpreter = Interpreter::new(&doc);
+    if pages.len() as u64 > limits.max_pages {
+        return Err(LimitExceeded::error(
+            limits,
+            Limit::Pages,
+            format!("the document's {} pages", pages.len()),
+        ));
+    }
+    let budget = Budget::new(*limits);
+    let per_stream = usize::try_from(limits.max_stream_bytes).unwrap_or(usize::MAX);
+    let mut interpreter = Interpreter::new(&doc, &budget);
     let mut page_lines: Vec<PageLines> = Vec::with_capacity(pages.len());
     let mut any_text = false;
-    for &page_id in pages.values() {
-        let content = doc
-            .get_page_content_with_limit(page_id, MAX_STREAM)
-            .unwrap_or_default();
+    for (index, &page_id) in pages.values().enumerate() {
+        let page_number = index + 1;
+        let content = match doc.get_page_content_with_limit(page_id, per_stream) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err(LimitExceeded::error(
+                    limits,
+                    Limit::StreamBytes,
+                    format!("the content of page {page_number}"),
+                ));
+            }
+            Err(_) => Vec::new(),
+        };
+        budget.charge(Limit::DecompressedBytes, content.len() as u64, || {
+            format!("the content of page {page_number}")
+        });
+        budget.check()?;
         let (own, inherited) = doc
             .get_page_resources(page_id)
             .unwrap_or((None, Vec::new()));
@@ -76,7 +160,12 @@ fn read_inner(bytes: &[u8]) -> Result<RawDocument, Error> {
                 .filter_map(|id| doc.get_object(*id).ok())
                 .filter_map(|o| dict_of(&doc, o)),
         );
-        let text = interpreter.run_page(&content, &resources);
+        let text = interpreter.run_page(page_number, &content, &resources);
+        drop(content);
+        budget.charge(Limit::TextBytes, text.text.len() as u64, || {
+            format!("the text up to page {page_number}")
+        });
+        budget.check()?;
         any_text |= !text.glyphs.is_empty();
         let lines = layout::lines(&text);
         page_lines.push(PageLines {
@@ -85,7 +174,11 @@ fn read_inner(bytes: &[u8]) -> Result<RawDocument, Error> {
         });
     }
     if !any_text {
-        return Err(Error::NoTextLayer);
+        return Err(if interpreter.unmapped {
+            Error::NoUnicodeMapping
+        } else {
+            Error::NoTextLayer
+        });
     }
     let kinds = classify_running_lines(&page_lines);
     let mut blocks = Vec::new();
@@ -316,5 +409,7 @@ fn join_hyphenation(blocks: &mut [RawBlock]) {
     }
 }
 
+#[cfg(test)]
+mod limits_tests;
 #[cfg(test)]
 mod tests;

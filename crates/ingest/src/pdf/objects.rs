@@ -1,10 +1,8 @@
 //! Small, panic-free accessors for lopdf objects.
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, Object, Stream};
 
-/// Largest decoded stream we accept for fonts, CMaps and content, so one object cannot
-/// exhaust memory.
-pub(super) const MAX_STREAM: usize = 64 << 20;
+use crate::limits::{Budget, Limit};
 
 /// Follows references (a bounded number of hops); a dangling one becomes `Null`.
 pub(super) fn deref<'a>(doc: &'a Document, mut object: &'a Object) -> &'a Object {
@@ -47,11 +45,39 @@ pub(super) fn number(object: &Object) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
-/// The decoded bytes of a stream an object is or refers to.
-pub(super) fn stream_bytes(doc: &Document, object: &Object) -> Option<Vec<u8>> {
+/// The decoded bytes of a stream an object is or refers to, charged to the budget.
+pub(super) fn stream_bytes(doc: &Document, object: &Object, budget: &Budget) -> Option<Vec<u8>> {
     match deref(doc, object) {
-        Object::Stream(s) => s.get_plain_content_with_limit(MAX_STREAM).ok(),
+        Object::Stream(s) => decode(s, usize::MAX, budget, || "a font or CMap stream".into()),
         _ => None,
+    }
+}
+
+/// A stream's decoded bytes, at most `max` (and [`crate::Limits::max_stream_bytes`]), charged
+/// to the file's budget of decompressed bytes. `None` when the stream cannot be decoded or is
+/// over `max`; a stream over the per-stream limit, or one that spends the budget, is recorded
+/// as exceeding it.
+pub(super) fn decode(
+    stream: &Stream,
+    max: usize,
+    budget: &Budget,
+    what: impl FnOnce() -> String,
+) -> Option<Vec<u8>> {
+    if budget.exhausted() {
+        return None;
+    }
+    let per_stream = usize::try_from(budget.limits().max_stream_bytes).unwrap_or(usize::MAX);
+    match stream.get_plain_content_with_limit(max.min(per_stream)) {
+        Ok(bytes) => budget
+            .charge(Limit::DecompressedBytes, bytes.len() as u64, what)
+            .then_some(bytes),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }))
+            if max >= per_stream =>
+        {
+            budget.exceed(Limit::StreamBytes, what);
+            None
+        }
+        Err(_) => None,
     }
 }
 

@@ -198,6 +198,80 @@ fn list_items_in_pdf_lines_after_a_sentence_end() {
 }
 
 #[test]
+fn list_items_after_page_numbers_and_numbered_headings() {
+    // An unmarked page number between a sentence end and the next item, and a numbered
+    // heading line before the first item, do not hide the item.
+    let got = heads(
+        &[
+            "7. Delays. The Parties shall cooperate in good faith.",
+            "(a) Anticipated Delays. Vendor shall give notice of any delay.",
+            "15",
+            "(b) Permitting Delays. Vendor shall pursue all Permits.",
+            "3.31 Records and Audits",
+            "(a) Vendor shall maintain complete and accurate records relating to the",
+            "Work and the performance of this Agreement.",
+        ],
+        Mode::Lines,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (s("7"), s("Delays")),
+            (s("(a)"), s("Anticipated Delays")),
+            (s("(b)"), s("Permitting Delays")),
+            (s("3.31"), s("Records and Audits")),
+            (s("(a)"), None),
+        ]
+    );
+    // A wrapped cross-reference still runs on across a page number.
+    let got = heads(
+        &[
+            "5. Fees. The fees are set out in Section",
+            "- 4 -",
+            "4.2 of the Order Form.",
+        ],
+        Mode::Lines,
+    );
+    assert_eq!(got, vec![(s("5"), s("Fees"))]);
+}
+
+#[test]
+fn table_of_contents_with_page_numbers_in_a_column_of_their_own() {
+    // A PDF reader may give the page numbers after the entries: the TOC still ends only where
+    // the body starts again with a number it listed.
+    let got = heads(
+        &[
+            "INTELLECTUAL PROPERTY AGREEMENT",
+            "TABLE OF CONTENTS",
+            "ARTICLE I DEFINITIONS",
+            "Section 1.1 Definitions",
+            "Section 1.2 Interpretation",
+            "1",
+            "1",
+            "4",
+            "ARTICLE II OWNERSHIP 5",
+            "Section 2.1 Ownership",
+            "5",
+            "This Agreement is made on June 26, 2015 between the parties named below, who agree:",
+            "ARTICLE I",
+            "DEFINITIONS",
+            "Section 1.1 Definitions. Capitalised terms have these meanings:",
+            "Section 1.2 Interpretation. In this Agreement:",
+        ],
+        Mode::Lines,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (None, None),
+            (s("I"), s("DEFINITIONS")),
+            (s("1.1"), s("Definitions")),
+            (s("1.2"), s("Interpretation")),
+        ]
+    );
+}
+
+#[test]
 fn tables_of_contents_are_skipped() {
     let got = heads(
         &[
