@@ -11,7 +11,12 @@
 //! - [`sentences`]: sentence spans that survive "Inc.", "U.S." and "7.2", and the sentences of a
 //!   contract with their matching forms, normalised once ([`sentences::NormalizedSentences`]);
 //! - [`pattern`]: compiling patterns with ASCII word boundaries, which keeps regex searches on
-//!   the fast engine whatever characters a contract holds;
+//!   the fast engine whatever characters a contract holds, and a check's constant patterns
+//!   ([`pattern::constant`]);
+//! - [`verdicts`]: a policy's verdict settings ("pass", "warn", …) read into [`Verdict`]s, with
+//!   an error naming the key and the choices;
+//! - [`parties`]: client and provider — role words, the contract's own party names placed on a
+//!   side by what they do ("Corvid shall deliver"), and each side's mentions in a sentence;
 //! - [`text`]: a lower-cased, quote-straightened matching form that maps back to the original;
 //! - [`defined`]: defined terms ("X" means …, (the "X")) with their definitions;
 //! - [`sections`]: sub-clauses and items grouped under their numbered heading;
@@ -83,12 +88,14 @@ pub mod fixtures;
 pub mod jurisdiction;
 pub mod money;
 pub mod numbers;
+pub mod parties;
 pub mod pattern;
 pub mod percent;
 pub mod sections;
 pub mod segment;
 pub mod sentences;
 pub mod text;
+pub mod verdicts;
 
 // The plugin API, re-exported so a plugin depends on the SDK alone. `export_check!` expands to
 // `$crate::…` paths, and `$crate` always names the defining crate (`clauselint-plugin-api`),

@@ -8,11 +8,21 @@
 //! only next to a non-ASCII letter ("café" ends in a word character for Unicode, not for ASCII),
 //! which English contract vocabulary never depends on.
 //!
+//! A check's own patterns are constants of its source: [`constant`] compiles one the way every
+//! check does (case-insensitive, `.` matching newlines, ASCII word boundaries) and panics on a
+//! pattern that does not compile, a bug a unit test of the check catches. Anything built from
+//! data — a policy, a contract — goes through [`compile`], which returns the error instead.
+//!
 //! ```
-//! use clauselint_sdk::pattern::{ascii_word_boundaries, compile};
+//! use std::sync::LazyLock;
+//! use clauselint_sdk::pattern::{ascii_word_boundaries, compile, constant};
+//! use regex::Regex;
 //! assert_eq!(ascii_word_boundaries(r"\bshall\b"), r"(?-u:\b)shall(?-u:\b)");
 //! let re = compile(r"(?i)\bgoverned\s+by\b").unwrap();
 //! assert!(re.is_match("§ 12 – This Agreement is Governed by the laws of Québec."));
+//!
+//! static GOVERNED: LazyLock<Regex> = LazyLock::new(|| constant(r"\bgoverned\s+by\b"));
+//! assert!(GOVERNED.is_match("This Agreement is GOVERNED\nby the laws of Québec."));
 //! ```
 
 use regex::Regex;
@@ -66,6 +76,23 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&ascii_word_boundaries(pattern))
 }
 
+/// Compiles a pattern that is a **compile-time constant** of the calling check: with `(?is)`
+/// (case-insensitive, `.` matching newlines) prepended and ASCII word boundaries (see the
+/// module documentation). Meant for `static X: LazyLock<Regex>` and for patterns assembled with
+/// `format!` from other constants; a check's unit tests should force every such pattern once.
+///
+/// # Panics
+///
+/// If the pattern does not compile. That is a bug in the check's source, never a property of
+/// its input: do not pass anything read from a policy, a contract or a user — use [`compile`]
+/// and handle the error.
+pub fn constant(pattern: &str) -> Regex {
+    match compile(&format!("(?is){pattern}")) {
+        Ok(re) => re,
+        Err(e) => panic!("constant pattern {pattern:?} does not compile: {e}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +125,20 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn constants_are_case_insensitive_dot_all_and_ascii_bounded() {
+        let re = constant(r"\bterminate\b.+\bnotice\b");
+        assert!(re.is_match("Either party may TERMINATE\non notice."));
+        assert!(!re.is_match("terminated on notice"));
+        assert!(re.as_str().starts_with("(?is)(?-u:\\b)"));
+    }
+
+    #[test]
+    #[should_panic(expected = "does not compile")]
+    fn a_bad_constant_panics_with_its_pattern() {
+        let _ = constant(r"(unclosed");
     }
 
     #[test]

@@ -24,7 +24,9 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::money::find_money;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -58,30 +60,6 @@ pub struct ComputeCosts {
     provider_absorbs: Verdict,
     unspecified: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// The client, by its usual role names.
@@ -289,9 +267,9 @@ impl Check for ComputeCosts {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(ComputeCosts {
-            provider_absorbs: verdict_among("provider_absorbs", &policy.provider_absorbs, GRADES)?,
-            unspecified: verdict_among("unspecified", &policy.unspecified, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            provider_absorbs: among("provider_absorbs", &policy.provider_absorbs, GRADES)?,
+            unspecified: among("unspecified", &policy.unspecified, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -21,9 +21,11 @@ use std::sync::LazyLock;
 
 use clauselint_sdk::defined::{defined_terms_in, terms_pattern};
 use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::{Normalized, floor_boundary};
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -64,30 +66,6 @@ pub struct DataDeletion {
     late: Verdict,
     no_deadline: Verdict,
     immediate_without_backup_carve_out: Verdict,
-}
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 static DELETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -367,10 +345,10 @@ impl Check for DataDeletion {
         }
         Ok(DataDeletion {
             max_days: policy.max_days,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
-            late: verdict_setting("late", &policy.late, GRADES)?,
-            no_deadline: verdict_setting("no_deadline", &policy.no_deadline, GRADES)?,
-            immediate_without_backup_carve_out: verdict_setting(
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
+            late: among("late", &policy.late, GRADES)?,
+            no_deadline: among("no_deadline", &policy.no_deadline, GRADES)?,
+            immediate_without_backup_carve_out: among(
                 "immediate_without_backup_carve_out",
                 &policy.immediate_without_backup_carve_out,
                 GRADES,

@@ -24,12 +24,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use clauselint_sdk::defined::{DefinedTerm, defined_terms_in, terms_pattern};
 use clauselint_sdk::numbers::{NUMBER_WORDS_PATTERN, parse_number};
+use clauselint_sdk::parties::{MODALS, PAYS, PROVIDES, PartyRules, Side, acts_pattern};
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::floor_boundary;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -87,30 +91,6 @@ pub struct DataProtection {
     no_breach_notice: Verdict,
     min_breach_notice_hours: u32,
     short_breach_notice: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// Personal data by its usual names.
@@ -185,13 +165,6 @@ static REGIMES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
     ]
 });
-/// A party, in matching form, with its role in the deal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Client,
-    Provider,
-}
-
 /// Generic names of the client side.
 const CLIENT: &str = r"client|customer|company|licensee|buyer|purchaser|controller|data\s+controller|covered\s+entity|business";
 /// Generic names of the provider side.
@@ -203,122 +176,64 @@ const ROLE: &str = r#"(?:data\s+)?(?P<role>sub-?processor|processor|joint\s+cont
 const ROLE_LINK: &str = r#"\s*,?\s*(?:(?:is|are|shall|will|may|must|be|acts?|act|acting|has|have|been|hereby|also|at\s+all\s+times|deemed|considered|regarded|treated|designated|appointed|appoints|remains?|qualif(?:y|ies)|solely|only|for\s+(?:all\s+)?purposes\s+of\s+(?:the\s+)?\w+|under\s+(?:the\s+)?\w+),?\s+)*?(?:as\s+|is\s+|be\s+|are\s+)(?:the\s+|a\s+|an\s+)?(?:(?:sole|independent|separate|joint|its\s+own)\s+)?(?:[\w"]+['’]s\s+)?"?"#;
 
 /// Definitions of a party: "Acme Inc., a Delaware corporation, with offices at …".
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place|an\s+individual|residing|registered)\b",
+const ENTITY_PATTERN: &str = r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place|an\s+individual|residing|registered)\b";
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| re(ENTITY_PATTERN));
+/// The parties: the generic words above, and the contract's own names for entities, placed on
+/// the provider's side if they "will deliver", "shall process" or "host", on the client's if
+/// they "shall pay"; with two named parties, one of known side, the other is on the other side.
+static PARTY_RULES: LazyLock<PartyRules> = LazyLock::new(|| {
+    PartyRules::new(
+        CLIENT,
+        PROVIDER,
+        ENTITY_PATTERN,
+        &acts_pattern(
+            MODALS,
+            r"(?:\w+\s+)?",
+            &format!("{PROVIDES}|process|host"),
+            PAYS,
+        ),
     )
 });
-static CLIENT_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CLIENT})$")));
-static PROVIDER_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{PROVIDER})$")));
-/// What a provider does with the work: "Corvid will deliver a pilot".
-static ACTS_AS_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:provide|perform|deliver|develop|build|design|configure|train|implement|process|host|create)\b",
-    )
-});
-/// What a client does: "Thameside shall pay the fees".
-static ACTS_AS_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:pay|reimburse|compensate)\b")
-});
-
-/// Whether `party` occurs in `text` as a whole word followed by an obligation of `acts`.
-fn party_acts(text: &str, party: &str, acts: &Regex) -> bool {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let Some(first) = party.chars().next() else {
-        return false;
-    };
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(party)) {
-        let at = from + found;
-        let before = text[..at].chars().next_back();
-        if word(before) != word(Some(first)) && acts.is_match(&text[at + party.len()..]) {
-            return true;
-        }
-        from = at + first.len_utf8();
-    }
-    false
-}
 
 /// The contract's names for the two sides: the generic words plus parties it defines
 /// ("Vantage Vision Ltd (the \"Processor\")", "Corvid" who "will deliver").
 struct Parties {
-    client: Regex,
-    provider: Regex,
+    named: clauselint_sdk::parties::Parties<'static>,
     /// The role a party's own defined name gives the provider ("the \"Processor\"").
     defined_provider_role: Option<&'static str>,
 }
 
-fn alternation(generic: &str, names: &[String]) -> String {
-    let mut alt = generic.to_owned();
-    for n in names {
-        alt.push('|');
-        alt.push_str(&regex::escape(n));
-    }
-    alt
-}
-
 impl Parties {
     fn of(terms: &[DefinedTerm], text: &str) -> Parties {
-        let mut clients: Vec<String> = Vec::new();
-        let mut providers: Vec<String> = Vec::new();
-        let mut unknown: Vec<String> = Vec::new();
         let mut defined_provider_role = None;
         for t in terms
             .iter()
             .filter(|t| ENTITY.is_match(&t.definition) && t.term.split_whitespace().count() <= 3)
         {
-            let term = t.term.as_str();
-            match term {
+            match t.term.as_str() {
                 "processor" | "data processor" => defined_provider_role = Some("processor"),
                 "business associate" => defined_provider_role = Some("business_associate"),
                 _ => {}
             }
-            if CLIENT_ROLE.is_match(term) || PROVIDER_ROLE.is_match(term) {
-                continue;
-            }
-            if !unknown.iter().any(|u| u == term) {
-                unknown.push(term.to_owned());
-            }
         }
-        unknown.retain(|p| {
-            match (
-                party_acts(text, p, &ACTS_AS_PROVIDER),
-                party_acts(text, p, &ACTS_AS_CLIENT),
-            ) {
-                (true, false) => {
-                    providers.push(p.clone());
-                    false
-                }
-                (false, true) => {
-                    clients.push(p.clone());
-                    false
-                }
-                _ => true,
-            }
-        });
-        // Two named parties, one of known side: the other is on the other side.
-        if let [other] = unknown.as_slice() {
-            match (clients.is_empty(), providers.is_empty()) {
-                (true, false) => clients.push(other.clone()),
-                (false, true) => providers.push(other.clone()),
-                _ => {}
-            }
-        }
-        let compile = |alt: String| {
-            clauselint_sdk::pattern::compile(&format!(r"(?is)\b(?:{alt})\b"))
-                .unwrap_or_else(|_| re(r"\b(?:client|customer)\b"))
-        };
         Parties {
-            client: compile(alternation(CLIENT, &clients)),
-            provider: compile(alternation(PROVIDER, &providers)),
+            named: PARTY_RULES.parties(terms, text),
             defined_provider_role,
         }
     }
 
     /// The side of the party named last in `text` (the subject nearest a following verb).
     fn last_side(&self, text: &str) -> Option<Side> {
-        let c = self.client.find_iter(text).last().map(|m| m.start());
-        let p = self.provider.find_iter(text).last().map(|m| m.start());
+        let c = self
+            .named
+            .find_iter(text, Side::Client)
+            .last()
+            .map(|m| m.start);
+        let p = self
+            .named
+            .find_iter(text, Side::Provider)
+            .last()
+            .map(|m| m.start);
         match (c, p) {
             (Some(c), Some(p)) => Some(if c > p { Side::Client } else { Side::Provider }),
             (Some(_), None) => Some(Side::Client),
@@ -329,8 +244,16 @@ impl Parties {
 
     /// The side of the party named first in `text`.
     fn first_side(&self, text: &str) -> Option<Side> {
-        let c = self.client.find(text).map(|m| m.start());
-        let p = self.provider.find(text).map(|m| m.start());
+        let c = self
+            .named
+            .find_iter(text, Side::Client)
+            .next()
+            .map(|m| m.start);
+        let p = self
+            .named
+            .find_iter(text, Side::Provider)
+            .next()
+            .map(|m| m.start);
         match (c, p) {
             (Some(c), Some(p)) => Some(if c < p { Side::Client } else { Side::Provider }),
             (Some(_), None) => Some(Side::Client),
@@ -385,21 +308,19 @@ fn role_of(n: &str, parties: &Parties, ccpa: bool) -> Option<&'static str> {
         // The party named last before the role, and only linking words between them:
         // "Customer is the controller", not "Customer's data, which Vendor processes as …".
         // A possessive ("as Client's data processor") names whose processor, not who.
-        let not_possessive = |m: &regex::Match<'_>| !window[m.end()..].starts_with("'s");
-        let c = parties
-            .client
-            .find_iter(window)
-            .filter(not_possessive)
-            .last();
-        let p = parties
-            .provider
-            .find_iter(window)
-            .filter(not_possessive)
-            .last();
+        let not_possessive = |m: &Range<usize>| !window[m.end..].starts_with("'s");
+        let last = |side: Side| {
+            parties
+                .named
+                .find_iter(window, side)
+                .filter(not_possessive)
+                .last()
+        };
+        let (c, p) = (last(Side::Client), last(Side::Provider));
         let (side, party_end) = match (c, p) {
-            (Some(c), Some(p)) if p.end() > c.end() => (Side::Provider, p.end()),
-            (Some(c), _) => (Side::Client, c.end()),
-            (None, Some(p)) => (Side::Provider, p.end()),
+            (Some(c), Some(p)) if p.end > c.end => (Side::Provider, p.end),
+            (Some(c), _) => (Side::Client, c.end),
+            (None, Some(p)) => (Side::Provider, p.end),
             (None, None) => continue,
         };
         let link = &window[party_end..];
@@ -596,39 +517,15 @@ impl Check for DataProtection {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(DataProtection {
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
-            provider_controller: verdict_setting(
-                "provider_controller",
-                &policy.provider_controller,
-                GRADES,
-            )?,
-            joint_controller: verdict_setting(
-                "joint_controller",
-                &policy.joint_controller,
-                GRADES,
-            )?,
-            roles_unallocated: verdict_setting(
-                "roles_unallocated",
-                &policy.roles_unallocated,
-                GRADES,
-            )?,
-            provider_anonymises: verdict_setting(
-                "provider_anonymises",
-                &policy.provider_anonymises,
-                GRADES,
-            )?,
-            no_security: verdict_setting("no_security", &policy.no_security, GRADES)?,
-            no_breach_notice: verdict_setting(
-                "no_breach_notice",
-                &policy.no_breach_notice,
-                GRADES,
-            )?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
+            provider_controller: among("provider_controller", &policy.provider_controller, GRADES)?,
+            joint_controller: among("joint_controller", &policy.joint_controller, GRADES)?,
+            roles_unallocated: among("roles_unallocated", &policy.roles_unallocated, GRADES)?,
+            provider_anonymises: among("provider_anonymises", &policy.provider_anonymises, GRADES)?,
+            no_security: among("no_security", &policy.no_security, GRADES)?,
+            no_breach_notice: among("no_breach_notice", &policy.no_breach_notice, GRADES)?,
             min_breach_notice_hours: policy.min_breach_notice_hours,
-            short_breach_notice: verdict_setting(
-                "short_breach_notice",
-                &policy.short_breach_notice,
-                GRADES,
-            )?,
+            short_breach_notice: among("short_breach_notice", &policy.short_breach_notice, GRADES)?,
         })
     }
 
@@ -891,15 +788,11 @@ impl Check for DataProtection {
 /// after "by" in the passive, and the client when the data must be anonymised before it is
 /// handed over.
 fn anonymiser(n: &str, parties: &Parties) -> Option<Side> {
-    let other = |s: Side| match s {
-        Side::Client => Side::Provider,
-        Side::Provider => Side::Client,
-    };
     let anon = ANON.find(n)?;
     if let Some(neg) = NOT_DUTY.find(n)
         && neg.start() < anon.start()
     {
-        return parties.last_side(&n[..neg.start()]).map(other);
+        return parties.last_side(&n[..neg.start()]).map(Side::other);
     }
     let duty = DUTY.find(n)?;
     if let Some(by) = BY_PARTY.captures(&n[anon.end()..])
@@ -962,10 +855,6 @@ mod tests {
             &PERSONAL,
             &DP_LAW,
             &ENTITY,
-            &CLIENT_ROLE,
-            &PROVIDER_ROLE,
-            &ACTS_AS_PROVIDER,
-            &ACTS_AS_CLIENT,
             &ROLE_WORD,
             &ROLE_LINK_BEFORE,
             &JOINT,
@@ -992,6 +881,7 @@ mod tests {
         ] {
             assert!(!r.as_str().is_empty());
         }
+        assert!(!PARTY_RULES.acts().as_str().is_empty());
         assert_eq!(REGIMES.len(), 8);
     }
 

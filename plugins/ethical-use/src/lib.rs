@@ -26,7 +26,13 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::defined::{DefinedTerm, defined_terms_in};
+use clauselint_sdk::parties::Side as PartySide;
+use clauselint_sdk::parties::{
+    CLIENT_WORDS, MODALS, PAYS, PROVIDER_WORDS, PROVIDES, PartyRules, acts_pattern,
+};
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -60,30 +66,6 @@ pub struct EthicalUse {
     no_ethical_use: Verdict,
     restrictions_only: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A contract about AI or machine learning.
@@ -148,49 +130,21 @@ static VIOLATION: LazyLock<Regex> = LazyLock::new(|| {
 static CROSS_REF: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:section|clause|paragraph|article)s?\s+(\d+(?:\.\d+)*)"));
 
-/// Generic names of the client side.
-const CLIENT: &str = r"client|customer|company|licensee|buyer|purchaser|user";
-/// Generic names of the provider side.
-const PROVIDER: &str = r"provider|service\s+provider|agency|consultant|contractor|vendor|developer|supplier|studio|freelancer|licensor";
-/// Definitions of a party: "Acme Inc., a Delaware corporation, with offices at …".
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// The parties: the generic words (a "user" is on the client's side) and the contract's own
+/// names for entities ("Acme Inc., a Delaware corporation, with offices at …"), placed on the
+/// provider's side if they "will deliver" or "shall perform", on the client's if they "shall
+/// pay"; with two named parties, one of known side, the other is on the other side.
+static PARTY_RULES: LazyLock<PartyRules> = LazyLock::new(|| {
+    PartyRules::new(
+        &format!("{CLIENT_WORDS}|user"),
+        PROVIDER_WORDS,
         r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place|an\s+individual|residing|registered)\b",
+        &acts_pattern(MODALS, r"(?:\w+\s+)?", PROVIDES, PAYS),
     )
-});
-static CLIENT_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{CLIENT})$")));
-static PROVIDER_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{PROVIDER})$")));
-/// What a provider does with the work: "Corvid will deliver a pilot".
-static ACTS_AS_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:provide|perform|deliver|develop|build|design|configure|train|implement|create)\b",
-    )
-});
-/// What a client does: "Thameside shall pay the fees".
-static ACTS_AS_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:pay|reimburse|compensate)\b")
 });
 /// "either party", "each party": a right both sides hold.
 static EITHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:either|each|any)\s+party\b|\bthe\s+parties\b"));
-
-/// Whether `party` occurs in `text` as a whole word followed by an obligation of `acts`.
-fn party_acts(text: &str, party: &str, acts: &Regex) -> bool {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let Some(first) = party.chars().next() else {
-        return false;
-    };
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(party)) {
-        let at = from + found;
-        let before = text[..at].chars().next_back();
-        if word(before) != word(Some(first)) && acts.is_match(&text[at + party.len()..]) {
-            return true;
-        }
-        from = at + first.len_utf8();
-    }
-    false
-}
 
 /// The two sides of the deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,75 +156,31 @@ enum Side {
 
 /// The contract's names for the two sides: the generic words plus the parties it defines.
 struct Parties {
-    client: Regex,
-    provider: Regex,
+    named: clauselint_sdk::parties::Parties<'static>,
 }
 
 impl Parties {
     fn of(terms: &[DefinedTerm], text: &str) -> Parties {
-        let mut clients: Vec<String> = Vec::new();
-        let mut providers: Vec<String> = Vec::new();
-        let mut unknown: Vec<String> = Vec::new();
-        for t in terms
-            .iter()
-            .filter(|t| ENTITY.is_match(&t.definition) && t.term.split_whitespace().count() <= 3)
-        {
-            let term = t.term.as_str();
-            if !(CLIENT_ROLE.is_match(term)
-                || PROVIDER_ROLE.is_match(term)
-                || unknown.iter().any(|u| u == term))
-            {
-                unknown.push(term.to_owned());
-            }
-        }
-        unknown.retain(|p| {
-            match (
-                party_acts(text, p, &ACTS_AS_PROVIDER),
-                party_acts(text, p, &ACTS_AS_CLIENT),
-            ) {
-                (true, false) => {
-                    providers.push(p.clone());
-                    false
-                }
-                (false, true) => {
-                    clients.push(p.clone());
-                    false
-                }
-                _ => true,
-            }
-        });
-        if let [other] = unknown.as_slice() {
-            match (clients.is_empty(), providers.is_empty()) {
-                (true, false) => clients.push(other.clone()),
-                (false, true) => providers.push(other.clone()),
-                _ => {}
-            }
-        }
-        let compile = |generic: &str, names: &[String]| {
-            let mut alt = generic.to_owned();
-            for n in names {
-                alt.push('|');
-                alt.push_str(&regex::escape(n));
-            }
-            clauselint_sdk::pattern::compile(&format!(r"(?is)\b(?:{alt})\b"))
-                .unwrap_or_else(|_| re(&format!(r"\b(?:{generic})\b")))
-        };
         Parties {
-            client: compile(CLIENT, &clients),
-            provider: compile(PROVIDER, &providers),
+            named: PARTY_RULES.parties(terms, text),
         }
     }
 
     /// The side named last in `text`: the subject of a verb that follows it. A possessive
     /// ("Client's use") names whose use, not who acts.
     fn subject(&self, text: &str) -> Option<Side> {
-        let not_possessive = |m: &regex::Match<'_>| !text[m.end()..].starts_with("'s");
-        let c = self.client.find_iter(text).filter(not_possessive).last();
-        let p = self.provider.find_iter(text).filter(not_possessive).last();
+        let not_possessive = |m: &std::ops::Range<usize>| !text[m.end..].starts_with("'s");
+        let last = |side: PartySide| {
+            self.named
+                .find_iter(text, side)
+                .filter(not_possessive)
+                .last()
+        };
+        let (c, p) = (last(PartySide::Client), last(PartySide::Provider));
         let e = EITHER.find_iter(text).last();
         [
-            (c.map(|m| m.end()), Side::Client),
-            (p.map(|m| m.end()), Side::Provider),
+            (c.map(|m| m.end), Side::Client),
+            (p.map(|m| m.end), Side::Provider),
             (e.map(|m| m.end()), Side::Either),
         ]
         .into_iter()
@@ -309,17 +219,9 @@ impl Check for EthicalUse {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(EthicalUse {
-            no_ethical_use: verdict_setting(
-                "no_ethical_use",
-                &policy.no_ethical_use,
-                MISSING_GRADES,
-            )?,
-            restrictions_only: verdict_setting(
-                "restrictions_only",
-                &policy.restrictions_only,
-                GRADES,
-            )?,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            no_ethical_use: among("no_ethical_use", &policy.no_ethical_use, MISSING_GRADES)?,
+            restrictions_only: among("restrictions_only", &policy.restrictions_only, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 
@@ -527,11 +429,6 @@ mod tests {
             &REFUSE,
             &TERMINATE,
             &CROSS_REF,
-            &ENTITY,
-            &CLIENT_ROLE,
-            &PROVIDER_ROLE,
-            &ACTS_AS_PROVIDER,
-            &ACTS_AS_CLIENT,
             &EITHER,
             &NOISE,
             &PASSIVE_OR_AUP,
@@ -539,6 +436,7 @@ mod tests {
         ] {
             assert!(!r.as_str().is_empty());
         }
+        assert!(!PARTY_RULES.acts().as_str().is_empty());
     }
 
     #[test]

@@ -19,7 +19,9 @@
 
 use std::sync::LazyLock;
 
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -52,30 +54,6 @@ pub struct Explainability {
     promise: Verdict,
     no_disclaimer: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A contract about AI or machine learning.
@@ -154,9 +132,9 @@ impl Check for Explainability {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(Explainability {
-            promise: verdict_setting("promise", &policy.promise, GRADES)?,
-            no_disclaimer: verdict_setting("no_disclaimer", &policy.no_disclaimer, GRADES)?,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            promise: among("promise", &policy.promise, GRADES)?,
+            no_disclaimer: among("no_disclaimer", &policy.no_disclaimer, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -19,9 +19,12 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::defined::{defined_terms_in, terms_pattern};
+use clauselint_sdk::parties::{Inference, MODALS, PAYS, PROVIDES, PartyRules, Side, acts_pattern};
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::Normalized;
+use clauselint_sdk::verdicts::{GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -55,19 +58,6 @@ pub struct GenaiOutput {
     warranty: Verdict,
     ownership_unaddressed: Verdict,
     no_upstream_terms: Verdict,
-}
-
-fn verdict_setting(key: &str, value: &str) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| matches!(v, Verdict::Pass | Verdict::Warn | Verdict::Fail))
-        .ok_or_else(|| format!("{key} = {value:?}: expected one of pass, warn, fail"))
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 static GENAI: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,53 +149,20 @@ static THIRD_PARTY: LazyLock<Regex> = LazyLock::new(|| {
         r"\bthird[-\s]part(?:y|ies)\b|\b(?:openai|anthropic|google|microsoft|cohere|mistral|meta)\b|\blicen[cs]ed\s+(?:or\s+\w+\s+)?from\b",
     )
 });
-static CLIENT_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{CLIENT}$")));
-static PROVIDER_ROLE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{PROVIDER}$")));
-/// What a provider does with the work: "Corvid will deliver a pilot".
-const PROVIDES: &str =
-    "provide|perform|deliver|develop|build|design|configure|train|implement|render|create";
-/// What a client does: "Thameside shall pay the fees".
-const PAYS: &str = "pay|reimburse|compensate";
-/// What follows a party's name when it acts: "shall", "will", "agrees to" …, an optional
-/// adverb, and one of the provider's verbs ([`PROVIDES`]) or the client's ([`PAYS`]).
-static ACTS_AS_PROVIDER: LazyLock<Regex> = LazyLock::new(|| acts(PROVIDES));
-static ACTS_AS_CLIENT: LazyLock<Regex> = LazyLock::new(|| acts(PAYS));
-
-fn acts(verbs: &str) -> Regex {
-    re(&format!(
-        r"^\s+(?:shall|will|agrees\s+to|must|is\s+to)\s+(?:\w+\s+)?(?:{verbs})\b"
-    ))
-}
-
-/// Whether `party` (a defined name, in matching form) appears in `text` after a word boundary
-/// and is followed by one of `acts`' obligations: "corvid will deliver", "thameside shall pay".
-/// A literal search for the name and one constant pattern, rather than a pattern compiled per
-/// party and contract.
-fn party_acts(text: &str, party: &str, acts: &Regex) -> bool {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let Some(first) = party.chars().next() else {
-        return false;
-    };
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(party)) {
-        let at = from + found;
-        // The boundary a `\b` before the name would demand.
-        let before = text[..at].chars().next_back();
-        if word(before) != word(Some(first)) && acts.is_match(&text[at + party.len()..]) {
-            return true;
-        }
-        // Overlapping occurrences count too: step one character, not past the match.
-        from = at + first.len_utf8();
-    }
-    false
-}
-
 static MODEL_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\bmodels?\b|\bllms?\b"));
-/// Definitions of a party: "Acme Inc., a Delaware corporation, with offices at …".
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// The parties: the role words above, short defined names whose definition is a legal entity
+/// or a person ("Acme Inc., a Delaware corporation, with offices at …"), placed on the
+/// provider's side if they "will deliver" or "shall perform" the work and on the client's if
+/// they "shall pay"; with two parties, one of known role (a name or a defined role term such as
+/// (the "Client")), the other has the other role.
+static PARTIES: LazyLock<PartyRules> = LazyLock::new(|| {
+    PartyRules::new(
+        CLIENT,
+        PROVIDER,
         r"\b(?:inc|llc|ltd|limited|corporation|corp|company|gmbh|ag|plc|incorporated|offices?|address|principal\s+place|an\s+individual|residing)\b",
+        &acts_pattern(MODALS, r"(?:\w+\s+)?", &format!("{PROVIDES}|render"), PAYS),
     )
+    .inference(Inference::FromNamesAndRoleTerms)
 });
 
 /// What the contract's own definitions add: its names for generated output ("AI Materials"),
@@ -241,73 +198,18 @@ impl Learned {
                 })
                 .map(|t| t.term.as_str()),
         );
-        // Parties: short defined names whose definition is a legal entity or a person.
-        let parties: Vec<&str> = terms
-            .iter()
-            .filter(|t| ENTITY.is_match(&t.definition) && t.term.split_whitespace().count() <= 3)
-            .map(|t| t.term.as_str())
-            .collect();
-        let client_re = &*CLIENT_ROLE;
-        let provider_re = &*PROVIDER_ROLE;
-        let mut clients: Vec<&str> = Vec::new();
-        let mut providers: Vec<&str> = Vec::new();
-        let mut unknown: Vec<&str> = Vec::new();
-        for p in &parties {
-            if client_re.is_match(p) {
-                clients.push(p);
-            } else if provider_re.is_match(p) {
-                providers.push(p);
-            } else if !unknown.contains(p) {
-                unknown.push(p);
+        // Parties the contract names: their names extend the generic owner patterns.
+        let parties = PARTIES.parties(&terms, contract.as_str());
+        let owner = |side: Side| -> Option<Regex> {
+            let names: Vec<String> = parties.names_on(side).map(regex::escape).collect();
+            if names.is_empty() {
+                return None;
             }
-        }
-        // A party named by the contract ("Corvid") is the provider if it "will deliver" or
-        // "shall perform" the work, the client if it "shall pay".
-        if !unknown.is_empty() {
-            let text = contract.as_str();
-            unknown.retain(|p| {
-                match (
-                    party_acts(text, p, &ACTS_AS_PROVIDER),
-                    party_acts(text, p, &ACTS_AS_CLIENT),
-                ) {
-                    (true, false) => {
-                        providers.push(p);
-                        false
-                    }
-                    (false, true) => {
-                        clients.push(p);
-                        false
-                    }
-                    _ => true,
-                }
-            });
-        }
-        // With two parties, one of known role, the other has the other role.
-        if let [other] = unknown.as_slice() {
-            match (clients.is_empty(), providers.is_empty()) {
-                (true, false) => clients.push(other),
-                (false, true) => providers.push(other),
-                _ => {}
-            }
-        }
-        let alternation = |names: &[&str]| -> Option<String> {
-            let names: Vec<String> = names
-                .iter()
-                .filter(|n| !n.is_empty())
-                .map(|n| regex::escape(n))
-                .collect();
-            (!names.is_empty()).then(|| format!("(?:{})", names.join("|")))
+            let alternation = format!("(?:{})", names.join("|"));
+            clauselint_sdk::pattern::compile(&format!("(?is){}", owner_source(&alternation))).ok()
         };
-        let owner_client = alternation(&clients)
-            .filter(|_| !clients.iter().all(|c| client_re.is_match(c)))
-            .and_then(|a| {
-                clauselint_sdk::pattern::compile(&format!("(?is){}", owner_source(&a))).ok()
-            });
-        let owner_provider = alternation(&providers)
-            .filter(|_| !providers.iter().all(|p| provider_re.is_match(p)))
-            .and_then(|a| {
-                clauselint_sdk::pattern::compile(&format!("(?is){}", owner_source(&a))).ok()
-            });
+        let owner_client = owner(Side::Client);
+        let owner_provider = owner(Side::Provider);
         Learned {
             output,
             upstream,
@@ -346,12 +248,13 @@ impl Check for GenaiOutput {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(GenaiOutput {
-            warranty: verdict_setting("warranty", &policy.warranty)?,
-            ownership_unaddressed: verdict_setting(
+            warranty: among("warranty", &policy.warranty, GRADES)?,
+            ownership_unaddressed: among(
                 "ownership_unaddressed",
                 &policy.ownership_unaddressed,
+                GRADES,
             )?,
-            no_upstream_terms: verdict_setting("no_upstream_terms", &policy.no_upstream_terms)?,
+            no_upstream_terms: among("no_upstream_terms", &policy.no_upstream_terms, GRADES)?,
         })
     }
 
@@ -508,26 +411,13 @@ mod tests {
     }
 
     #[test]
-    fn party_acts_finds_whole_names_followed_by_their_obligation() {
-        let text = "corvid will promptly deliver the pilot. thameside shall pay the fees. \
-                    acorvid will deliver nothing. beta shall receive the goods.";
-        assert!(party_acts(text, "corvid", &ACTS_AS_PROVIDER));
-        assert!(!party_acts(text, "corvid", &ACTS_AS_CLIENT));
-        assert!(party_acts(text, "thameside", &ACTS_AS_CLIENT));
-        // "acorvid" is not "corvid"; "shall receive" is neither party's verb.
-        assert!(!party_acts(
-            "acorvid will deliver it.",
-            "corvid",
-            &ACTS_AS_PROVIDER
-        ));
-        assert!(!party_acts(text, "beta", &ACTS_AS_CLIENT));
-        // Overlapping occurrences are all tried; an empty name never matches.
-        assert!(party_acts(
-            "ab ab ab will deliver",
-            "ab ab",
-            &ACTS_AS_PROVIDER
-        ));
-        assert!(!party_acts(text, "", &ACTS_AS_PROVIDER));
+    fn named_parties_extend_the_owner_patterns() {
+        let text = "corvid ltd (\"corvid\") and thameside inc. (the \"client\") agree. corvid will \
+                    promptly deliver the pilot.";
+        let learned = Learned::of(&Normalized::new(text));
+        let provider = learned.owner_provider.expect("corvid is the provider");
+        assert!(provider.is_match("all outputs shall be owned by corvid"));
+        assert!(learned.owner_client.is_none());
     }
 
     #[test]
@@ -556,13 +446,11 @@ mod tests {
             &OUTPUT_NAME,
             &GENERATES,
             &THIRD_PARTY,
-            &CLIENT_ROLE,
-            &PROVIDER_ROLE,
             &MODEL_WORD,
-            &ENTITY,
         ] {
             assert!(!r.as_str().is_empty());
         }
+        assert!(!PARTIES.acts().as_str().is_empty());
     }
 
     #[test]

@@ -17,8 +17,10 @@ use std::sync::LazyLock;
 use clauselint_sdk::jurisdiction::{
     Jurisdiction, JurisdictionMatch, find_adjectives, find_jurisdictions,
 };
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
 use clauselint_sdk::text::{NormalizedSlice, ceil_boundary, floor_boundary, slice_lossless};
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -61,23 +63,6 @@ pub struct GoverningLaw {
     cross_border_without_arbitration: Verdict,
     conflicting: Verdict,
 }
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
 
 /// A governing-law statement found in a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -234,13 +219,6 @@ static INSTITUTION_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| 
         .map(|&(name, p)| (name, re(p)))
         .collect()
 });
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
-}
 
 impl GoverningLaw {
     /// Whether a sentence states a governing law whose place is redacted ("governed by … the
@@ -516,14 +494,14 @@ impl Check for GoverningLaw {
         }
         Ok(GoverningLaw {
             preferred: policy.preferred,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
-            not_preferred: verdict_setting("not_preferred", &policy.not_preferred, GRADES)?,
-            cross_border_without_arbitration: verdict_setting(
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
+            not_preferred: among("not_preferred", &policy.not_preferred, GRADES)?,
+            cross_border_without_arbitration: among(
                 "cross_border_without_arbitration",
                 &policy.cross_border_without_arbitration,
                 GRADES,
             )?,
-            conflicting: verdict_setting("conflicting", &policy.conflicting, GRADES)?,
+            conflicting: among("conflicting", &policy.conflicting, GRADES)?,
         })
     }
 

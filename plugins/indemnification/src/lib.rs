@@ -32,10 +32,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use clauselint_sdk::defined::defined_terms_in;
+use clauselint_sdk::parties::Side as PartySide;
+use clauselint_sdk::parties::{
+    Inference, Parties, PartyRules, Placement, RoleTerms, acts_pattern, find_name,
+};
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -80,30 +87,6 @@ pub struct Indemnification {
     missing: Verdict,
 }
 
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
-}
-
 static INDEMNITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bindemnif\w*|\bindemnit(?:y|ies)\b|\bhold\s+(?:\w+\s+){0,4}?harmless\b|\bsave\s+harmless\b",
@@ -131,21 +114,35 @@ static MUTUAL: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:each|either)\s+(?:party|of\s+the\s+parties)\b|\bthe\s+indemnifying\s+party\b|\b(?:both|the)\s+parties\s+(?:hereby\s+)?(?:shall|will|agree|covenant|undertake)\b|\bmutual(?:ly)?\b",
     )
 });
-const PROVIDER_WORDS: &str = r"\b(?:service\s+provider|provider|agency|consultant|contractor|vendor|supplier|developer|licensor|seller|manufacturer|franchisor|freelancer)s?\b";
+const PROVIDER_WORDS: &str = r"(?:service\s+provider|provider|agency|consultant|contractor|vendor|supplier|developer|licensor|seller|manufacturer|franchisor|freelancer)s?";
 const CLIENT_WORDS: &str =
-    r"\b(?:client|customer|buyer|purchaser|licensee|distributor|reseller|franchisee)s?\b";
-static PROVIDER_ROLE: LazyLock<Regex> = LazyLock::new(|| re(PROVIDER_WORDS));
-static CLIENT_ROLE: LazyLock<Regex> = LazyLock::new(|| re(CLIENT_WORDS));
-/// A definition that names a contracting party ("Acme Corp., a Delaware corporation").
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    r"(?:client|customer|buyer|purchaser|licensee|distributor|reseller|franchisee)s?";
+/// The parties: the role words above (a defined term containing one is no party name), and up
+/// to six short names the contract defines for an entity ("Acme Corp., a Delaware
+/// corporation"), each placed on the side most of its obligations belong to ("Acme shall pay"
+/// → client, "Acme shall provide/perform/deliver" → provider).
+static PARTY_RULES: LazyLock<PartyRules> = LazyLock::new(|| {
+    PartyRules::new(
+        CLIENT_WORDS,
+        PROVIDER_WORDS,
         r"\b(?:inc|corp|corporation|llc|l\.l\.c|ltd|limited|company|gmbh|plc|ag|s\.a|l\.p|lp|partnership|n\.v|b\.v|individual|sole\s+proprietor)\b",
+        &acts_pattern(
+            r"shall|will|agrees\s+to",
+            r"(?:\w+\s+){0,2}?",
+            "provide|perform|deliver|supply|manufacture|develop|render|sell|host|build",
+            "pay|reimburse|purchase|buy|order",
+        ),
     )
+    .placement(Placement::Majority)
+    .role_terms(RoleTerms::Containing)
+    .inference(Inference::Never)
+    .min_chars(2)
+    .max_named(6)
 });
 /// Data, materials or content the client supplied.
 static CLIENT_DATA: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:data|datasets?|materials?|content|information|specifications?|instructions?|designs?|inputs?|prompts?|documents?|trademarks?)\b.{{0,80}}?\b(?:provided|supplied|furnished|made\s+available|uploaded|submitted|delivered|disclosed)\s+(?:to\s+\w+\s+)?by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?(?:{CLIENT_WORDS}|it|such\s+party|the\s+indemnifying\s+party)|\b(?:client|customer|licensee|buyer)(?:'s)?\s+(?:data|datasets?|materials?|content|inputs?|prompts?|information)\b|\b(?:client|customer|licensee|buyer)(?:'s)?\s+(?:\w+\s+)?(?:right|rights|authority)\s+to\s+(?:use|provide|disclose)\b"
+        r"\b(?:data|datasets?|materials?|content|information|specifications?|instructions?|designs?|inputs?|prompts?|documents?|trademarks?)\b.{{0,80}}?\b(?:provided|supplied|furnished|made\s+available|uploaded|submitted|delivered|disclosed)\s+(?:to\s+\w+\s+)?by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?(?:\b{CLIENT_WORDS}\b|it|such\s+party|the\s+indemnifying\s+party)|\b(?:client|customer|licensee|buyer)(?:'s)?\s+(?:data|datasets?|materials?|content|inputs?|prompts?|information)\b|\b(?:client|customer|licensee|buyer)(?:'s)?\s+(?:\w+\s+)?(?:right|rights|authority)\s+to\s+(?:use|provide|disclose)\b"
     ))
 });
 /// What a provider indemnity should not cover: the client's data, the model's outputs or
@@ -182,67 +179,39 @@ enum Side {
     Unknown,
 }
 
-/// The contract's own party names with the side each is placed on.
-fn party_sides(norm: &clauselint_sdk::text::Normalized) -> Vec<(Regex, Side)> {
-    let n = norm.as_str();
-    let mut out = Vec::new();
-    for t in defined_terms_in(norm) {
-        if out.len() >= 6
-            || t.term.len() < 2
-            || t.term.contains(' ') && t.term.split(' ').count() > 3
-            || !ENTITY.is_match(&t.definition)
-            || PROVIDER_ROLE.is_match(&t.term)
-            || CLIENT_ROLE.is_match(&t.term)
-        {
-            continue;
-        }
-        let name = regex::escape(&t.term);
-        let Ok(acts) = clauselint_sdk::pattern::compile(&format!(
-            r"(?i)\b{name}\s+(?:shall|will|agrees\s+to)\s+(?:\w+\s+){{0,2}}?(?P<verb>pay|reimburse|purchase|buy|order|provide|perform|deliver|supply|manufacture|develop|render|sell|host|build)\b"
-        )) else {
-            continue;
-        };
-        let (mut pays, mut provides) = (0usize, 0usize);
-        for c in acts.captures_iter(n).take(200) {
-            match c.name("verb").map(|v| v.as_str()) {
-                Some("pay" | "reimburse" | "purchase" | "buy" | "order") => pays += 1,
-                Some(_) => provides += 1,
-                None => {}
-            }
-        }
-        let side = if provides > pays {
-            Side::Provider
-        } else if pays > provides {
-            Side::Client
-        } else {
-            continue;
-        };
-        if let Ok(word) = clauselint_sdk::pattern::compile(&format!(r"(?i)\b{name}\b")) {
-            out.push((word, side));
-        }
-    }
-    out
-}
-
 /// "indemnify and hold harmless each other": mutual whatever the subject.
 static EACH_OTHER: LazyLock<Regex> = LazyLock::new(|| re(r"\beach\s+other\b|\bone\s+another\b"));
 
 /// The side of the last party named in `text` (the subject before an obligation), with the
 /// name it was given; an unplaced subject is named by its last word ("Roche shall …").
-fn last_side<'t>(text: &'t str, parties: &[(Regex, Side)]) -> (Side, String) {
+fn last_side<'t>(text: &'t str, parties: &Parties<'_>) -> (Side, String) {
     let mut best: Option<(usize, Side, &'t str)> = None;
-    let mut consider = |m: Option<regex::Match<'t>>, side: Side| {
+    let mut consider = |m: Option<Range<usize>>, side: Side| {
         if let Some(m) = m
-            && best.is_none_or(|(b, _, _)| m.end() >= b)
+            && best.is_none_or(|(b, _, _)| m.end >= b)
         {
-            best = Some((m.end(), side, m.as_str()));
+            best = Some((m.end, side, &text[m]));
         }
     };
-    consider(MUTUAL.find_iter(text).last(), Side::Mutual);
-    consider(PROVIDER_ROLE.find_iter(text).last(), Side::Provider);
-    consider(CLIENT_ROLE.find_iter(text).last(), Side::Client);
-    for (word, side) in parties {
-        consider(word.find_iter(text).last(), *side);
+    let side = |s: PartySide| match s {
+        PartySide::Client => Side::Client,
+        PartySide::Provider => Side::Provider,
+    };
+    let words = |s: PartySide| {
+        PARTY_RULES
+            .words(s)
+            .find_iter(text)
+            .last()
+            .map(|m| m.range())
+    };
+    consider(
+        MUTUAL.find_iter(text).last().map(|m| m.range()),
+        Side::Mutual,
+    );
+    consider(words(PartySide::Provider), Side::Provider);
+    consider(words(PartySide::Client), Side::Client);
+    for (name, s) in parties.names() {
+        consider(find_name(text, name).last(), side(s));
     }
     match best {
         Some((_, side, name)) => (side, name.trim_end_matches('s').to_owned()),
@@ -283,7 +252,8 @@ struct Found {
 fn read(contract: &Contract<'_>) -> Found {
     let mut f = Found::default();
     let sentences = NormalizedSentences::of(contract);
-    let parties = party_sides(sentences.normalized());
+    let normalized = sentences.normalized();
+    let parties = PARTY_RULES.parties(&defined_terms_in(normalized), normalized.as_str());
     for (s, norm) in sentences.iter() {
         if matches!(
             s.clause.kind(),
@@ -374,15 +344,15 @@ impl Check for Indemnification {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(Indemnification {
-            one_sided: verdict_among("one_sided", &policy.one_sided, GRADES)?,
-            one_sided_broad: verdict_among("one_sided_broad", &policy.one_sided_broad, GRADES)?,
-            no_client_data_indemnity: verdict_among(
+            one_sided: among("one_sided", &policy.one_sided, GRADES)?,
+            one_sided_broad: among("one_sided_broad", &policy.one_sided_broad, GRADES)?,
+            no_client_data_indemnity: among(
                 "no_client_data_indemnity",
                 &policy.no_client_data_indemnity,
                 GRADES,
             )?,
-            unclear: verdict_among("unclear", &policy.unclear, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            unclear: among("unclear", &policy.unclear, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 
@@ -540,9 +510,6 @@ mod tests {
             &PASSIVE,
             &NEGATED,
             &MUTUAL,
-            &PROVIDER_ROLE,
-            &CLIENT_ROLE,
-            &ENTITY,
             &CLIENT_DATA,
             &BROAD,
             &CAPPED,
@@ -552,6 +519,7 @@ mod tests {
         ] {
             assert!(!r.as_str().is_empty());
         }
+        assert!(!PARTY_RULES.acts().as_str().is_empty());
     }
 
     #[test]

@@ -34,8 +34,10 @@
 
 use std::sync::LazyLock;
 
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::floor_boundary;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -73,30 +75,6 @@ pub struct IpOwnership {
     work_made_for_hire: Verdict,
     assignment_without_carve_out: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with ASCII word boundaries (see
-/// `clauselint_sdk::pattern`), so searches stay on the regex crate's fast engine.
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// What an assignment transfers: rights and IP, or things made under the contract. Goodwill is
@@ -678,22 +656,14 @@ impl Check for IpOwnership {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(IpOwnership {
-            broad_assignment: verdict_setting(
-                "broad_assignment",
-                &policy.broad_assignment,
-                GRADES,
-            )?,
-            work_made_for_hire: verdict_setting(
-                "work_made_for_hire",
-                &policy.work_made_for_hire,
-                GRADES,
-            )?,
-            assignment_without_carve_out: verdict_setting(
+            broad_assignment: among("broad_assignment", &policy.broad_assignment, GRADES)?,
+            work_made_for_hire: among("work_made_for_hire", &policy.work_made_for_hire, GRADES)?,
+            assignment_without_carve_out: among(
                 "assignment_without_carve_out",
                 &policy.assignment_without_carve_out,
                 GRADES,
             )?,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -24,7 +24,9 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::money::find_money;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, ParamValue, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -73,30 +75,6 @@ pub struct LiabilityCap {
     no_consequential_exclusion: Verdict,
     exclusion_only: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with ASCII word boundaries (see
-/// `clauselint_sdk::pattern`), so searches stay on the regex crate's fast engine.
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A cap on an amount of liability or damages: the liability word, then within the sentence a
@@ -317,15 +295,15 @@ impl Check for LiabilityCap {
         Ok(LiabilityCap {
             max_multiple: policy.max_multiple,
             max_amount: (policy.max_amount > 0.0).then_some(policy.max_amount),
-            unlimited: verdict_setting("unlimited", &policy.unlimited, GRADES)?,
-            above_policy: verdict_setting("above_policy", &policy.above_policy, GRADES)?,
-            no_consequential_exclusion: verdict_setting(
+            unlimited: among("unlimited", &policy.unlimited, GRADES)?,
+            above_policy: among("above_policy", &policy.above_policy, GRADES)?,
+            no_consequential_exclusion: among(
                 "no_consequential_exclusion",
                 &policy.no_consequential_exclusion,
                 GRADES,
             )?,
-            exclusion_only: verdict_setting("exclusion_only", &policy.exclusion_only, GRADES)?,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            exclusion_only: among("exclusion_only", &policy.exclusion_only, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

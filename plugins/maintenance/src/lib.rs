@@ -26,8 +26,10 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sentences::NormalizedSentences;
 use clauselint_sdk::text::floor_boundary;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -68,30 +70,6 @@ pub struct Maintenance {
     long_support: Verdict,
     unpriced: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// Maintenance, support and retraining.
@@ -238,11 +216,11 @@ impl Check for Maintenance {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(Maintenance {
-            open_ended: verdict_setting("open_ended", &policy.open_ended, GRADES)?,
+            open_ended: among("open_ended", &policy.open_ended, GRADES)?,
             max_support_days: policy.max_support_days,
-            long_support: verdict_setting("long_support", &policy.long_support, GRADES)?,
-            unpriced: verdict_setting("unpriced", &policy.unpriced, GRADES)?,
-            missing: verdict_setting("missing", &policy.missing, MISSING_GRADES)?,
+            long_support: among("long_support", &policy.long_support, GRADES)?,
+            unpriced: among("unpriced", &policy.unpriced, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -13,8 +13,10 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::percent::find_percents;
 use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
+use clauselint_sdk::verdicts::{MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -52,12 +54,6 @@ impl Default for Policy {
 pub struct PaymentTerms {
     policy: Policy,
     missing: Verdict,
-}
-
-/// Compiles a constant pattern: case-insensitive, ASCII word boundaries (fast engine).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A sentence about paying money at all.
@@ -309,14 +305,7 @@ impl Check for PaymentTerms {
                 policy.min_deposit_percent
             ));
         }
-        let missing = Verdict::parse(&policy.missing)
-            .filter(|v| *v != Verdict::Error)
-            .ok_or_else(|| {
-                format!(
-                    "`missing` = {:?}: expected one of pass, missing, warn, fail",
-                    policy.missing
-                )
-            })?;
+        let missing = among("missing", &policy.missing, MISSING_GRADES)?;
         Ok(PaymentTerms { policy, missing })
     }
 

@@ -29,9 +29,11 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::{Duration, Unit, find_durations};
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::percent::find_percents;
 use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -85,30 +87,6 @@ pub struct PerformanceWarranty {
     long_period: Verdict,
     short_period: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// Named model metrics.
@@ -563,24 +541,20 @@ impl Check for PerformanceWarranty {
         Ok(PerformanceWarranty {
             min_business_days: f64::from(policy.min_business_days),
             max_business_days: f64::from(policy.max_business_days),
-            guaranteed_outcome: verdict_among(
-                "guaranteed_outcome",
-                &policy.guaranteed_outcome,
-                GRADES,
-            )?,
-            no_acceptance_period: verdict_among(
+            guaranteed_outcome: among("guaranteed_outcome", &policy.guaranteed_outcome, GRADES)?,
+            no_acceptance_period: among(
                 "no_acceptance_period",
                 &policy.no_acceptance_period,
                 GRADES,
             )?,
-            no_deemed_acceptance: verdict_among(
+            no_deemed_acceptance: among(
                 "no_deemed_acceptance",
                 &policy.no_deemed_acceptance,
                 GRADES,
             )?,
-            long_period: verdict_among("long_period", &policy.long_period, GRADES)?,
-            short_period: verdict_among("short_period", &policy.short_period, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            long_period: among("long_period", &policy.long_period, GRADES)?,
+            short_period: among("short_period", &policy.short_period, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

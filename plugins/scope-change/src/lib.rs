@@ -26,8 +26,10 @@
 
 use std::sync::LazyLock;
 
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -68,30 +70,6 @@ pub struct ScopeChange {
     not_written_signed: Verdict,
     no_delay_relief: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// What scope is made of.
@@ -292,23 +270,11 @@ impl Check for ScopeChange {
 
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(ScopeChange {
-            unilateral_changes: verdict_among(
-                "unilateral_changes",
-                &policy.unilateral_changes,
-                GRADES,
-            )?,
-            no_change_process: verdict_among(
-                "no_change_process",
-                &policy.no_change_process,
-                GRADES,
-            )?,
-            not_written_signed: verdict_among(
-                "not_written_signed",
-                &policy.not_written_signed,
-                GRADES,
-            )?,
-            no_delay_relief: verdict_among("no_delay_relief", &policy.no_delay_relief, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            unilateral_changes: among("unilateral_changes", &policy.unilateral_changes, GRADES)?,
+            no_change_process: among("no_change_process", &policy.no_change_process, GRADES)?,
+            not_written_signed: among("not_written_signed", &policy.not_written_signed, GRADES)?,
+            no_delay_relief: among("no_delay_relief", &policy.no_delay_relief, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -22,8 +22,10 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::percent::find_percents;
 use clauselint_sdk::sentences::NormalizedSentences;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -64,29 +66,6 @@ pub struct Termination {
     no_kill_fee: Verdict,
     short_notice: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with ASCII word boundaries (fast engine).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A right to terminate: "may terminate", "shall have the right to terminate", "may be
@@ -499,14 +478,10 @@ impl Check for Termination {
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(Termination {
             min_notice_days: policy.min_notice_days,
-            unpaid_convenience: verdict_among(
-                "unpaid_convenience",
-                &policy.unpaid_convenience,
-                GRADES,
-            )?,
-            no_kill_fee: verdict_among("no_kill_fee", &policy.no_kill_fee, GRADES)?,
-            short_notice: verdict_among("short_notice", &policy.short_notice, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            unpaid_convenience: among("unpaid_convenience", &policy.unpaid_convenience, GRADES)?,
+            no_kill_fee: among("no_kill_fee", &policy.no_kill_fee, GRADES)?,
+            short_notice: among("short_notice", &policy.short_notice, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 
