@@ -36,7 +36,7 @@ fn faulty_plugins_are_contained_and_refused() {
         .find(|l| l.contains("plugin refused") && l.contains(&file_name))
         .unwrap_or_else(|| panic!("no refusal naming {file_name} in: {err}"));
     assert!(refusal.contains("ABI version 999"), "{refusal}");
-    assert!(refusal.contains("ABI version 2"), "{refusal}");
+    assert!(refusal.contains("ABI version 3"), "{refusal}");
 
     let records = jsonl(&out);
     // What the walk audits: regular files whose names do not start with a dot.

@@ -226,7 +226,7 @@ fn a_plugin_of_another_abi_is_refused_naming_both_versions() {
         .unwrap_or_else(|| panic!("no refusal in: {err}"));
     assert!(
         refusal.contains("plugin ABI version 999")
-            && refusal.contains("this clauselint speaks ABI version 2"),
+            && refusal.contains("this clauselint speaks ABI version 3"),
         "{refusal}"
     );
 }

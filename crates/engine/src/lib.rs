@@ -31,6 +31,6 @@ mod run;
 
 pub use discover::{Discovered, discover};
 pub use error::Error;
-pub use loader::{LoadProblem, Plugin, PluginInfo, PluginSet, is_default_plugin_name};
+pub use loader::{LoadProblem, Plugin, PluginInfo, PluginSet, Prepared, is_default_plugin_name};
 pub use policy::Policy;
 pub use run::{Audit, AuditOptions, WORKER_THREAD_PREFIX, audit_document};

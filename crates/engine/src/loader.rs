@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use clauselint_model::{CharIndex, ClauseKind, Document, Evidence, Finding, Span};
 use clauselint_plugin_api::abi::{
     ABI_VERSION, ClauseView, DocumentView, ENTRY_SYMBOL, EntryFn, PluginDescriptor, RBuf, RStr,
-    status,
+    SentenceView, status,
 };
-use clauselint_plugin_api::{WireFinding, WireFindings};
+use clauselint_plugin_api::sentences;
+use clauselint_plugin_api::text::Normalized;
+use clauselint_plugin_api::{ClauseRef, Contract, WireFinding, WireFindings};
 
 use crate::{Error, Policy};
 
@@ -297,17 +299,12 @@ impl Plugin {
     /// Runs the check on a document. Never fails: a plugin error or panic becomes an `error`
     /// finding, and so does an answer the host cannot use.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        let lent = LentDocument::new(doc);
-        let index = CharIndex::new(&doc.text);
-        self.check_lent(doc, &lent, &index)
+        self.check_prepared(&Prepared::new(doc))
     }
 
-    fn check_lent(
-        &self,
-        doc: &Document,
-        lent: &LentDocument<'_>,
-        index: &CharIndex,
-    ) -> Vec<Finding> {
+    /// [`Plugin::check`] on a document prepared once for every plugin.
+    pub fn check_prepared(&self, prepared: &Prepared<'_>) -> Vec<Finding> {
+        let (doc, lent, index) = (prepared.doc, &prepared.lent, &prepared.index);
         let id = self.info.id.as_str();
         let view = lent.view();
         let mut out = RBuf::EMPTY;
@@ -352,15 +349,48 @@ impl Plugin {
     }
 }
 
-/// The clause views lent to plugins, built once per document and shared by every plugin.
+/// A document made ready for the plugins, once for all of them: the views and analysis the
+/// host lends (sentences, matching form) and the map from byte to character offsets that
+/// evidence is reported in.
+pub struct Prepared<'d> {
+    doc: &'d Document,
+    lent: LentDocument<'d>,
+    index: CharIndex,
+}
+
+impl<'d> Prepared<'d> {
+    /// Prepares `doc`: splits its clauses into sentences and normalises its text.
+    pub fn new(doc: &'d Document) -> Prepared<'d> {
+        Prepared {
+            doc,
+            lent: LentDocument::new(doc),
+            index: CharIndex::new(&doc.text),
+        }
+    }
+}
+
+impl std::fmt::Debug for Prepared<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("clauses", &self.lent.clauses.len())
+            .field("sentences", &self.lent.sentences.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the host lends to plugins, built once per document and shared by every plugin: the
+/// clause views, and the analysis (sentences, matching form) each check would otherwise
+/// compute for itself.
 struct LentDocument<'d> {
     text: &'d str,
     clauses: Vec<ClauseView>,
+    sentences: Vec<SentenceView>,
+    normalized: Normalized<'static>,
 }
 
 impl<'d> LentDocument<'d> {
     fn new(doc: &'d Document) -> LentDocument<'d> {
-        let clauses = doc
+        let clauses: Vec<ClauseView> = doc
             .clauses
             .iter()
             .map(|c| ClauseView {
@@ -376,17 +406,47 @@ impl<'d> LentDocument<'d> {
                 },
             })
             .collect();
+        // The same views a plugin builds from the lent clauses, for the shared analysis.
+        let refs: Vec<ClauseRef<'_>> = doc
+            .clauses
+            .iter()
+            .map(|c| {
+                ClauseRef::new(
+                    &doc.text,
+                    c.span,
+                    c.number.as_deref().unwrap_or(""),
+                    c.heading.as_deref().unwrap_or(""),
+                    c.kind,
+                )
+            })
+            .collect();
+        let sentences = sentences::contract_spans(&Contract::new(&doc.text, &refs))
+            .into_iter()
+            .map(|(clause, span)| SentenceView {
+                clause,
+                start: span.start,
+                end: span.end,
+            })
+            .collect();
         LentDocument {
             text: &doc.text,
             clauses,
+            sentences,
+            normalized: Normalized::new(&doc.text),
         }
     }
 
     fn view(&self) -> DocumentView {
+        let (normalized, origin, origin_end) = self.normalized.parts();
         DocumentView {
             text: RStr::new(self.text),
             clauses: self.clauses.as_ptr(),
             clause_count: self.clauses.len(),
+            sentences: self.sentences.as_ptr(),
+            sentence_count: self.sentences.len(),
+            normalized: RStr::new(normalized),
+            origin: origin.as_ptr(),
+            origin_end: origin_end.as_ptr(),
         }
     }
 }
@@ -599,11 +659,10 @@ impl PluginSet {
 
     /// Runs every check on a document, in load order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        let lent = LentDocument::new(doc);
-        let index = CharIndex::new(&doc.text);
+        let prepared = Prepared::new(doc);
         self.plugins
             .iter()
-            .flat_map(|p| p.check_lent(doc, &lent, &index))
+            .flat_map(|p| p.check_prepared(&prepared))
             .collect()
     }
 }

@@ -160,7 +160,12 @@ pub fn render_text(e: &Evaluation) -> String {
             .iter()
             .map(|c| format!("{} {:.3}", c.check, c.ms_per_contract))
             .collect();
-        let _ = writeln!(out, "Per check (ms/contract): {}.", parts.join(", "));
+        let _ = writeln!(
+            out,
+            "Per check (ms/contract): shared preparation {:.3}, {}.",
+            tm.prepare_ms_per_contract,
+            parts.join(", ")
+        );
     }
     out
 }
@@ -243,6 +248,7 @@ mod tests {
                     ms_total: 2.0,
                     ms_per_contract: 0.4,
                 }],
+                prepare_ms_per_contract: 0.1,
                 ..Timing::default()
             },
         };
@@ -253,7 +259,7 @@ mod tests {
         assert!(s.contains("Non-Compete → non-compete: check `non-compete` is not loaded"));
         assert!(s.contains("  FP  c9: Ohio"), "{s}");
         assert!(
-            s.contains("Per check (ms/contract): governing-law 0.400."),
+            s.contains("Per check (ms/contract): shared preparation 0.100, governing-law 0.400."),
             "{s}"
         );
     }

@@ -10,8 +10,10 @@ use std::ffi::c_void;
 /// The ABI version this crate speaks. The host refuses plugins built with another one.
 ///
 /// Version 2 added the effective policy (returned by `configure` on success) and
-/// [`PluginDescriptor::policy_doc`].
-pub const ABI_VERSION: u32 = 2;
+/// [`PluginDescriptor::policy_doc`]. Version 3 added the analysis the host lends with each
+/// document: its sentences and its text in matching form ([`DocumentView::sentences`],
+/// [`DocumentView::normalized`]).
+pub const ABI_VERSION: u32 = 3;
 
 /// The one symbol a plugin library exports: `extern "C" fn() -> *const PluginDescriptor`.
 pub const ENTRY_SYMBOL: &str = "clauselint_plugin_entry";
@@ -141,6 +143,31 @@ pub struct DocumentView {
     pub clauses: *const ClauseView,
     /// Number of clauses.
     pub clause_count: usize,
+    /// The sentences of the clauses, in document order (version 3); null when not lent, and
+    /// the plugin splits the text itself.
+    pub sentences: *const SentenceView,
+    /// Number of sentences.
+    pub sentence_count: usize,
+    /// The text in matching form (version 3; see `text::Normalized`): lower-case, straight
+    /// quotes, single spaces. Empty with null `origin` when not lent.
+    pub normalized: RStr,
+    /// `normalized.len + 1` original byte offsets, one per normalised byte and one for its end.
+    pub origin: *const usize,
+    /// `normalized.len` original byte offsets just past the character each normalised byte
+    /// came from.
+    pub origin_end: *const usize,
+}
+
+/// A sentence as the host lends it (version 3).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceView {
+    /// Index of the clause the sentence is in.
+    pub clause: usize,
+    /// Byte offset of the sentence's start in the document text.
+    pub start: usize,
+    /// Byte offset one past the sentence's end.
+    pub end: usize,
 }
 
 /// Status a `check` or `configure` call returns.

@@ -1,10 +1,60 @@
 use clauselint_model::{ClauseKind, Span};
 
-/// A contract as a check sees it: the extracted text and its clauses, borrowed from the host.
+use crate::text::Normalized;
+
+/// A contract as a check sees it: the extracted text and its clauses, borrowed from the host,
+/// with the analysis the host lends (when it runs the check through the plugin boundary).
 #[derive(Debug, Clone, Copy)]
 pub struct Contract<'a> {
     text: &'a str,
     clauses: &'a [ClauseRef<'a>],
+    lent: Option<&'a Analysis<'a>>,
+}
+
+/// What the host computes once per document and lends to every check: the text in matching
+/// form and the sentences of its clauses. Checks reach it through the SDK's
+/// `sentences::NormalizedSentences`, which computes the same thing when nothing is lent.
+#[derive(Debug, Clone)]
+pub struct Analysis<'a> {
+    normalized: Normalized<'a>,
+    sentences: Vec<(usize, Span)>,
+}
+
+impl<'a> Analysis<'a> {
+    /// The analysis of `contract`, computed here ([`Normalized::new`] and
+    /// [`crate::sentences::contract_spans`]).
+    pub fn of(contract: &Contract<'_>) -> Analysis<'static> {
+        Analysis {
+            normalized: Normalized::new(contract.text),
+            sentences: crate::sentences::contract_spans(contract),
+        }
+    }
+
+    /// An analysis from its parts. `None` when a sentence names a clause `contract` does not
+    /// have or a span that does not slice its text on character boundaries.
+    pub fn from_parts(
+        contract: &Contract<'_>,
+        normalized: Normalized<'a>,
+        sentences: Vec<(usize, Span)>,
+    ) -> Option<Analysis<'a>> {
+        let valid = sentences.iter().all(|&(clause, span)| {
+            clause < contract.clauses.len() && span.slice(contract.text).is_some()
+        });
+        valid.then_some(Analysis {
+            normalized,
+            sentences,
+        })
+    }
+
+    /// The contract text in matching form.
+    pub fn normalized(&self) -> &Normalized<'a> {
+        &self.normalized
+    }
+
+    /// Each sentence as (index of its clause, span in the contract text), in document order.
+    pub fn sentences(&self) -> &[(usize, Span)] {
+        &self.sentences
+    }
 }
 
 /// One clause of a [`Contract`].
@@ -20,7 +70,30 @@ pub struct ClauseRef<'a> {
 impl<'a> Contract<'a> {
     /// A contract over `text` with the given clauses (used by the export glue and by tests).
     pub fn new(text: &'a str, clauses: &'a [ClauseRef<'a>]) -> Contract<'a> {
-        Contract { text, clauses }
+        Contract {
+            text,
+            clauses,
+            lent: None,
+        }
+    }
+
+    /// The same contract with the analysis the host lends. The analysis must be of this
+    /// contract (see [`Analysis::from_parts`]).
+    pub fn with_analysis(self, analysis: &'a Analysis<'a>) -> Contract<'a> {
+        Contract {
+            lent: Some(analysis),
+            ..self
+        }
+    }
+
+    /// The analysis the host lent, if any.
+    pub fn lent(&self) -> Option<&'a Analysis<'a>> {
+        self.lent
+    }
+
+    /// The clause at `index` (document order).
+    pub fn clause(&self, index: usize) -> Option<&'a ClauseRef<'a>> {
+        self.clauses.get(index)
     }
 
     /// The whole extracted text.

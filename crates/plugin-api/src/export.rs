@@ -47,8 +47,9 @@ pub mod __private {
 
     use clauselint_model::{ClauseKind, Span};
 
-    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, status};
-    use crate::{Check, ClauseRef, Contract, WireFindings};
+    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, SentenceView, status};
+    use crate::text::Normalized;
+    use crate::{Analysis, Check, ClauseRef, Contract, WireFindings};
 
     pub use crate::abi::{ABI_VERSION, PluginDescriptor};
 
@@ -155,6 +156,39 @@ pub mod __private {
         }
     }
 
+    /// The analysis the host lent with `doc` (ABI version 3), or `None` when it lent none or
+    /// what it lent is inconsistent with the document; the check then computes its own.
+    ///
+    /// # Safety
+    /// `doc`'s sentence and origin pointers, when not null, point at `sentence_count`
+    /// sentences and at `normalized.len + 1` / `normalized.len` offsets, live for the call.
+    unsafe fn lent_analysis<'a>(
+        doc: &'a DocumentView,
+        normalized: &'a str,
+        contract: &Contract<'_>,
+    ) -> Option<Analysis<'a>> {
+        if doc.sentences.is_null()
+            || doc.origin.is_null()
+            || doc.origin_end.is_null()
+            || normalized.len() != doc.normalized.len
+        {
+            return None;
+        }
+        // SAFETY: guaranteed by the caller.
+        let views: &[SentenceView] =
+            unsafe { std::slice::from_raw_parts(doc.sentences, doc.sentence_count) };
+        // SAFETY: as above; the length is the lent string's, checked equal to `normalized`.
+        let origin = unsafe { std::slice::from_raw_parts(doc.origin, doc.normalized.len + 1) };
+        // SAFETY: as above.
+        let origin_end = unsafe { std::slice::from_raw_parts(doc.origin_end, doc.normalized.len) };
+        let normalized = Normalized::from_parts(normalized, origin, origin_end)?;
+        let sentences = views
+            .iter()
+            .map(|v| (v.clause, Span::new(v.start, v.end)))
+            .collect();
+        Analysis::from_parts(contract, normalized, sentences)
+    }
+
     fn kind_of(code: u32) -> ClauseKind {
         match code {
             0 => ClauseKind::Preamble,
@@ -203,6 +237,14 @@ pub mod __private {
                 })
                 .collect();
             let contract = Contract::new(&text, &clauses);
+            // SAFETY: the analysis the view points to lives as long as the view.
+            let normalized = unsafe { doc.normalized.as_str() };
+            // SAFETY: as above.
+            let analysis = unsafe { lent_analysis(doc, &normalized, &contract) };
+            let contract = match &analysis {
+                Some(a) => contract.with_analysis(a),
+                None => contract,
+            };
             let findings = check
                 .check(&contract)
                 .into_iter()
@@ -336,7 +378,8 @@ mod tests {
 
     use super::__private as p;
     use super::*;
-    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, status};
+    use crate::abi::{ClauseView, DocumentView, RBuf, RStr, SentenceView, status};
+    use crate::{Analysis, ClauseKind, ClauseRef, Span};
 
     #[derive(Debug, Default, Deserialize, Serialize)]
     #[serde(deny_unknown_fields, default)]
@@ -397,6 +440,11 @@ mod tests {
             text: RStr::new(text),
             clauses: clauses.as_ptr(),
             clause_count: clauses.len(),
+            sentences: std::ptr::null(),
+            sentence_count: 0,
+            normalized: RStr::new(""),
+            origin: std::ptr::null(),
+            origin_end: std::ptr::null(),
         };
         let mut out = RBuf::EMPTY;
         // SAFETY: `state` comes from `configure::<Touchy>`; the view outlives the call.
@@ -521,5 +569,115 @@ mod tests {
         assert_eq!(code, status::OK, "{json}");
         // SAFETY: made by configure, destroyed once.
         unsafe { p::destroy::<Touchy>(state) };
+    }
+
+    /// Says whether the host's analysis arrived and equals what the check computes itself.
+    struct Lent;
+
+    impl Check for Lent {
+        const ID: &'static str = "lent";
+        const NAME: &'static str = "Lent";
+        const VERSION: &'static str = "0.0.0";
+        const DESCRIPTION: &'static str = "Compares the lent analysis with its own.";
+        const VERDICTS: &'static [Verdict] = &[Verdict::Pass, Verdict::Fail];
+        const POLICY_DOC: &'static [(&'static str, &'static str)] = &[];
+        type Policy = Empty;
+
+        fn new(_: Empty) -> Result<Self, String> {
+            Ok(Lent)
+        }
+
+        fn check(&self, contract: &Contract<'_>) -> Vec<Report> {
+            let Some(lent) = contract.lent() else {
+                return vec![Report::new(Verdict::Fail, "nothing lent")];
+            };
+            let own = Analysis::of(&Contract::new(
+                contract.text(),
+                &contract.clauses().copied().collect::<Vec<_>>(),
+            ));
+            let same = lent.sentences() == own.sentences()
+                && lent.normalized().parts() == own.normalized().parts();
+            vec![Report::new(
+                if same { Verdict::Pass } else { Verdict::Fail },
+                format!("{} sentences lent", lent.sentences().len()),
+            )]
+        }
+    }
+
+    #[derive(Debug, Default, Deserialize, Serialize)]
+    #[serde(deny_unknown_fields)]
+    struct Empty {}
+
+    /// Runs `Lent` on `text` with one body clause over all of it and the host's analysis,
+    /// after `tamper` had a go at the lent sentences.
+    fn run_lent(text: &str, tamper: impl Fn(&mut Vec<SentenceView>)) -> String {
+        let clauses = [ClauseView {
+            number: RStr::new("1"),
+            heading: RStr::new(""),
+            start: 0,
+            end: text.len(),
+            kind: 2,
+        }];
+        let refs = [ClauseRef::new(
+            text,
+            Span::new(0, text.len()),
+            "1",
+            "",
+            ClauseKind::Body,
+        )];
+        let analysis = Analysis::of(&Contract::new(text, &refs));
+        let mut sentences: Vec<SentenceView> = analysis
+            .sentences()
+            .iter()
+            .map(|&(clause, span)| SentenceView {
+                clause,
+                start: span.start,
+                end: span.end,
+            })
+            .collect();
+        tamper(&mut sentences);
+        let (normalized, origin, origin_end) = analysis.normalized().parts();
+        let doc = DocumentView {
+            text: RStr::new(text),
+            clauses: clauses.as_ptr(),
+            clause_count: clauses.len(),
+            sentences: sentences.as_ptr(),
+            sentence_count: sentences.len(),
+            normalized: RStr::new(normalized),
+            origin: origin.as_ptr(),
+            origin_end: origin_end.as_ptr(),
+        };
+        let mut state: *mut c_void = std::ptr::null_mut();
+        let mut out = RBuf::EMPTY;
+        // SAFETY: valid policy view, state slot and out buffer for the call.
+        let code = unsafe { p::configure::<Lent>(RStr::new("{}"), &mut state, &mut out) };
+        assert_eq!(code, status::OK, "{}", take(out));
+        let mut out = RBuf::EMPTY;
+        // SAFETY: `state` comes from `configure::<Lent>`; the view outlives the call.
+        let code = unsafe { p::check::<Lent>(state, &doc, &mut out) };
+        assert_eq!(code, status::OK);
+        // SAFETY: made by configure, destroyed once.
+        unsafe { p::destroy::<Lent>(state) };
+        take(out)
+    }
+
+    #[test]
+    fn the_lent_analysis_reaches_the_check_and_equals_its_own() {
+        let text = "1. Term. It “runs”\u{a0}two YEARS. Then Straße ends.";
+        let json = run_lent(text, |_| {});
+        assert!(json.contains(r#""verdict":"pass""#), "{json}");
+        assert!(json.contains("3 sentences lent"), "{json}");
+    }
+
+    #[test]
+    fn an_inconsistent_analysis_is_not_trusted() {
+        let text = "1. Term. It runs. Then Straße ends.";
+        let inside_sz = text.find('ß').unwrap() + 1;
+        // A sentence of a clause the document does not have.
+        let json = run_lent(text, |s| s[0].clause = 7);
+        assert!(json.contains("nothing lent"), "{json}");
+        // A sentence ending inside a character.
+        let json = run_lent(text, |s| s[2].end = inside_sz);
+        assert!(json.contains("nothing lent"), "{json}");
     }
 }

@@ -55,10 +55,12 @@
 pub mod abi;
 mod contract;
 mod export;
+pub mod sentences;
+pub mod text;
 mod wire;
 
 pub use clauselint_model::{ClauseKind, ParamValue, Params, Span, Verdict};
-pub use contract::{ClauseRef, Contract};
+pub use contract::{Analysis, ClauseRef, Contract};
 #[doc(hidden)]
 pub use export::__private;
 pub use export::Check;

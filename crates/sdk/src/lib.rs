@@ -94,7 +94,7 @@ pub mod percent;
 pub mod sections;
 pub mod segment;
 pub mod sentences;
-pub mod text;
+pub use clauselint_plugin_api::text;
 pub mod verdicts;
 
 // The plugin API, re-exported so a plugin depends on the SDK alone. `export_check!` expands to

@@ -5,8 +5,12 @@
 //! [`Normalized`] text keeps, for every byte, the byte offset it came from, so a match in the
 //! normalised text maps back to a span of the original, which is what evidence must quote.
 //!
+//! The host normalises each document once and lends the result to every plugin (see
+//! [`crate::abi::DocumentView`]); [`Normalized::new`] is the same computation, for text a check
+//! builds itself and for checks run in-process (fixtures, tests).
+//!
 //! ```
-//! use clauselint_sdk::text::Normalized;
+//! use clauselint_plugin_api::text::Normalized;
 //! let original = "Governed  by\nthe “Laws”";
 //! let n = Normalized::new(original);
 //! assert_eq!(n.as_str(), "governed by the \"laws\"");
@@ -15,25 +19,61 @@
 //! assert_eq!(&original[span.start..span.end], "the");
 //! ```
 
+use std::borrow::Cow;
+
 use crate::Span;
 
-/// Text normalised for matching, with a map back to the original byte offsets.
+/// Text normalised for matching, with a map back to the original byte offsets. It owns its
+/// parts when made by [`Normalized::new`] and borrows them when lent by the host.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Normalized {
-    text: String,
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
     /// `origin[i]` is the original byte offset of normalised byte `i`; one extra entry maps the
     /// end of the normalised text to the end of the last original character used.
-    origin: Vec<usize>,
+    origin: Cow<'a, [usize]>,
     /// `origin_end[i]` is the original offset just past the character normalised byte `i`
     /// came from.
-    origin_end: Vec<usize>,
+    origin_end: Cow<'a, [usize]>,
 }
 
-impl Normalized {
+impl<'a> Normalized<'a> {
+    /// A normalised text from its parts, as [`Normalized::parts`] gives them (the host lends
+    /// them across the plugin boundary). `None` unless there is one `origin` per byte plus
+    /// one and one `origin_end` per byte. The offsets themselves are trusted to be what
+    /// [`Normalized::new`] makes (non-decreasing, within the original): checked per document
+    /// in every plugin, that would cost what lending them saves. Wrong offsets give wrong
+    /// spans, which the host clamps like any evidence, never a panic.
+    pub fn from_parts(
+        text: &'a str,
+        origin: &'a [usize],
+        origin_end: &'a [usize],
+    ) -> Option<Normalized<'a>> {
+        let consistent = origin.len() == text.len() + 1 && origin_end.len() == text.len();
+        consistent.then_some(Normalized {
+            text: Cow::Borrowed(text),
+            origin: Cow::Borrowed(origin),
+            origin_end: Cow::Borrowed(origin_end),
+        })
+    }
+
+    /// The parts: the normalised text, `origin` and `origin_end` (see the fields).
+    pub fn parts(&self) -> (&str, &[usize], &[usize]) {
+        (&self.text, &self.origin, &self.origin_end)
+    }
+
+    /// A view of the same normalised text that borrows this one's parts.
+    pub fn borrowed(&self) -> Normalized<'_> {
+        Normalized {
+            text: Cow::Borrowed(&self.text),
+            origin: Cow::Borrowed(&self.origin),
+            origin_end: Cow::Borrowed(&self.origin_end),
+        }
+    }
+
     /// Normalises `original`: lower-case, smart quotes to straight ones, dashes to `-`, every
     /// run of whitespace (including non-breaking spaces and newlines) to one space, and leading
     /// and trailing whitespace dropped.
-    pub fn new(original: &str) -> Normalized {
+    pub fn new(original: &str) -> Normalized<'static> {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut origin_end = Vec::with_capacity(original.len());
@@ -106,9 +146,9 @@ impl Normalized {
         let last_end = origin_end.last().copied().unwrap_or(0);
         origin.push(last_end);
         Normalized {
-            text,
-            origin,
-            origin_end,
+            text: Cow::Owned(text),
+            origin: Cow::Owned(origin),
+            origin_end: Cow::Owned(origin_end),
         }
     }
 
@@ -387,5 +427,21 @@ mod tests {
         assert_eq!(n.original_offset(99), 2);
         let empty = Normalized::new("   ");
         assert_eq!(empty.original_span(0, 5), Span::new(0, 0));
+    }
+
+    #[test]
+    fn parts_round_trip_and_bad_lengths_are_refused() {
+        let original = "Governed  by “New York”\u{a0}law.";
+        let own = Normalized::new(original);
+        let (text, origin, origin_end) = own.parts();
+        let lent = Normalized::from_parts(text, origin, origin_end).unwrap();
+        assert_eq!(lent, own.borrowed());
+        let at = lent.as_str().find("new").unwrap();
+        assert_eq!(
+            lent.original_span(at, at + 3),
+            own.original_span(at, at + 3)
+        );
+        assert!(Normalized::from_parts(text, &origin[1..], origin_end).is_none());
+        assert!(Normalized::from_parts(text, origin, &origin_end[1..]).is_none());
     }
 }
