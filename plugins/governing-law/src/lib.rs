@@ -98,9 +98,11 @@ static LAW_OF: LazyLock<Regex> = LazyLock::new(|| {
 static LAW_THEN_GOVERNS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\blaws?\s+of\b.{0,200}?\b(?:shall|will|do|does|to)?\s*(?:govern|apply|applies|control)\b")
 });
+/// What comes before "law(s) of" when it is not a choice of law: where a party is organised,
+/// a field of law ("the patent laws of"), or a duty to comply with the laws of a place.
 static NOT_GOVERNING_USE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:organi[sz]ed|incorporated|existing|formed|registered|chartered|licensed|qualified|operating)\s+(?:and\s+(?:existing|in good standing)\s+)?(?:under|pursuant to)\s+(?:the\s+)?$|(?:securities|export(?:\s+control)?|tax|bankruptcy|insolvency|privacy|employment|labou?r|data protection|environmental|anti-?corruption|sanctions)\s+$",
+        r"(?:organi[sz]ed|incorporated|existing|formed|registered|chartered|licensed|qualified|operating|in good standing)\b[^.;]{0,40}?\b(?:under|pursuant to)\s+(?:the\s+)?$|(?:securities|export(?:\s+control)?|tax|bankruptcy|insolvency|privacy|employment|labou?r|data protection|environmental|anti-?corruption|sanctions|patent|copyright|trademark|intellectual property|antitrust|competition|customs|immigration)\s+$|\b(?:comply|complying|complies|compliance|violat\w*)\b[^.;]{0,60}$",
     )
 });
 /// "the laws thereof", "the laws of such state": the place is named earlier in the sentence.
@@ -791,6 +793,15 @@ mod tests {
             "Provider shall perform the Services in accordance with the laws of the State of New York and shall comply with all export laws.",
         );
         assert_eq!(r.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn organisation_fields_of_law_and_compliance_do_not_conflict() {
+        let t = "1. This Agreement is governed by the laws of the State of New York.\n2. Acme is duly organized, existing and in good standing under the laws of Delaware. Inventorship shall be determined in accordance with the patent laws of the United States. Beta shall comply with all applicable laws and regulations of the United Kingdom.";
+        let r = run(t);
+        assert_eq!(r.verdict(), Verdict::Pass, "{}", r.finding().message);
+        assert_eq!(param(&r, "jurisdiction"), Some(&text("US-NY")));
+        assert_eq!(r.finding().evidence.len(), 1);
     }
 
     #[test]
