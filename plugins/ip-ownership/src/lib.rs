@@ -21,7 +21,10 @@
 //! X is and shall remain the property of X"); joint ownership; definitions; warranties that a
 //! party owns something; goodwill and rights from using a licensor's marks, which inure to the
 //! licensor in every trademark licence; handing over copies of know-how, data or materials; and
-//! transfers of things that are not IP (shares, goods, title and risk on delivery, personnel).
+//! transfers of things that are not IP (shares, goods, title and risk on delivery, personnel,
+//! tax refunds, telephone numbers, responsibilities); the assignability of licences or of the
+//! agreement on the sale of a business; and representations that a document suffices to
+//! transfer.
 //! A party keeping its own IP is an ownership clause without an assignment: reported as a pass
 //! with `assignment = false`.
 //!
@@ -125,7 +128,7 @@ static REPRESENTS: LazyLock<Regex> =
 /// sentence about these with no [`STRONG_IP`] word assigns no IP.
 static NON_IP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shares|(?:capital|common|preferred)\s+stock|stock\s+(?:of|in)|securities|dividends?|receivables?|accounts|priority|priorities|severity|personnel|staff|tasks?|risk\s+of\s+loss|equipment|inventory|premises|real\s+property|leases?|funds|monies|vehicles?|infrastructure|investments?|facilities|pipeline|goods|sums|promotional\s+allowances|permits|risk|shipped|shipment|delivery|employment|employees?|persons|people|copies|account\s+numbers?|liens|encumbrances|security\s+interests?)\b",
+        r"\b(?:shares|(?:capital|common|preferred)\s+stock|stock\s+(?:of|in)|securities|dividends?|receivables?|accounts|priority|priorities|severity|personnel|staff|tasks?|responsibilit(?:y|ies)|duties|risk\s+of\s+loss|equipment|inventory|premises|real\s+property|leases?|funds|monies|vehicles?|infrastructure|investments?|facilities|pipeline|goods|sums|promotional\s+allowances|permits|risk|shipped|shipment|delivery|employment|employees?|persons|people|copies|account\s+numbers?|(?:tele)?phone\s+numbers?|fax\s+numbers?|directory\s+listings?|refunds?|taxes|instruments|liens|encumbrances|security\s+interests?)\b",
     )
 });
 
@@ -238,6 +241,22 @@ static CONTRACT_ASSIGN: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:assign|transfer)\w*\s+(?:or\s+\w+\s+)?(?:this\s+(?:\w+\s+){0,2}?agreement|the\s+agreement|(?:any\s+of\s+)?(?:its|his|her|their|any)\s+rights?\s+(?:(?:and|or|and/or)\s+(?:delegate\s+)?(?:any\s+of\s+its\s+)?obligations?\s+)?(?:under|hereunder|pursuant)|any\s+rights?\s+or\s+obligations?)|\brights\s+(?:and|or|and/or)\s+(?:delegate\s+)?(?:its\s+|any\s+|their\s+)?(?:obligations|duties)\b|\binterest\s+(?:in\s+and\s+to|in|under|to)\s+this\s+(?:\w+\s+){0,2}?agreement\b|\bsuccessors\s+and\s+(?:permitted\s+)?assigns\b|\bwithout\s+the\s+(?:prior\s+)?(?:written\s+)?consent\b",
     )
 });
+/// Assignability of licences or of the agreement, and the sale of a whole business ("the
+/// foregoing licenses shall be assignable … to the extent the licensee transfers to a Third
+/// Party all or substantially all of the assets of the business", "shall assign to Qualigen
+/// each subdistributor agreement"): contract rights change hands, no IP is made over, even
+/// when the licensed IP is named.
+static ASSIGNABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:licen[cs]es?|agreements?|sublicen[cs]es?)\s+(?:\w+\s+){0,3}?(?:shall|may|will|is|are)\s+(?:not\s+)?(?:be\s+)?(?:freely\s+)?(?:assignable|transferable)\b|\ball\s+or\s+substantially\s+all\s+(?:of\s+)?(?:its\s+|the\s+|their\s+)?(?:assets|business)\b|\b(?:assign|transfer)\s+(?:to\s+[\w-]+\s+)?(?:each|any|all|the|such)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|contracts?)\b",
+    )
+});
+/// A "right, title and interest" in something that is not IP ("in and to any refund for taxes
+/// paid", "in and to your telephone numbers"): the words after it name the thing.
+static RTI: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bright,?\s+title(?:,)?\s+(?:and|or|&|and/or)\s+interests?\b"));
+/// How far after "right, title and interest" (bytes) its object is read.
+const RTI_OBJECT_REACH: usize = 60;
 /// Things a party already has, whose "remains the property of" is retention, not assignment.
 static RETAINED_THING: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -322,6 +341,9 @@ const OWN_THINGS: &[&str] = &[
     "platform",
     "code",
     "copyrights",
+    "invention",
+    "inventions",
+    "activities",
     "subscribers",
     "customers",
     "users",
@@ -522,8 +544,16 @@ fn assignment_in(n: &str, keeps: &mut bool) -> Option<(usize, &'static str)> {
     if DEFINITION.is_match(n) {
         return None;
     }
-    let strong_ip = STRONG_IP.is_match(n);
+    // "Right, title and interest" is IP only when what it is in is not a refund, a telephone
+    // number or another thing of [`NON_IP`].
+    let strong_ip = STRONG_IP.find_iter(n).any(|m| {
+        !RTI.is_match(m.as_str())
+            || !NON_IP.is_match(&n[m.end()..floor_boundary(n, m.end() + RTI_OBJECT_REACH)])
+    });
     if !strong_ip && NON_IP.is_match(n) {
+        return None;
+    }
+    if ASSIGNABLE.is_match(n) {
         return None;
     }
     // Rights arising from using the licensor's marks go back to the licensor: no IP made.
@@ -553,6 +583,13 @@ fn assignment_in(n: &str, keeps: &mut bool) -> Option<(usize, &'static str)> {
                 negated(n, m.start(), m.end())
             };
             if negation || contract_assign {
+                continue;
+            }
+            // A representation that a document suffices to transfer ("represents and warrants
+            // … that this Agreement … is sufficient to transfer") assigns nothing itself; the
+            // representation must be in the same clause as the verb.
+            let clause_start = n[..m.start()].rfind(';').map_or(0, |i| i + 1);
+            if form.strong && REPRESENTS.is_match(&n[clause_start..m.start()]) {
                 continue;
             }
             if form.strong {
@@ -865,6 +902,8 @@ mod tests {
             &NON_IP,
             &USE_OF_MARKS,
             &CONTRACT_ASSIGN,
+            &ASSIGNABLE,
+            &RTI,
             &RETAINED_THING,
             &CREATED,
             &RESPECTIVE,

@@ -5,8 +5,9 @@
 //! competitor of Client", "non-competition", exclusivity on the provider), skips sentences that
 //! grant the opposite freedom ("nothing herein shall prevent Provider from …"), and reads the
 //! duration (normalised to months), who is covered (direct competitors vs. a whole industry) and
-//! where (worldwide, a named territory, unspecified). Non-solicitation is noted as a parameter
-//! without being treated as a non-compete. Exclusivity on the provider ("work exclusively for
+//! where (worldwide, a named territory, unspecified). Non-solicitation is noted as a parameter,
+//! with its sentence as a supporting quote tagged `non-solicitation`, without being treated as
+//! a non-compete. Exclusivity on the provider ("work exclusively for
 //! Client") is graded the same way but reported with `kind = "exclusivity"` when it is the only
 //! restriction (`kind = "non-compete"` otherwise), so that callers who mean a covenant not to
 //! compete in the narrow sense (CUAD's Non-Compete label) can leave it out. Sentences about
@@ -520,6 +521,19 @@ impl NonCompete {
         if CONFIDENTIALITY.is_match(n) && !DIRECT.is_match(n) && !n.contains("compete ") {
             return None;
         }
+        // What a party may not do comes after "shall not": a competition word only before it
+        // describes the party ("does not engage in any business with respect to …, and the Web
+        // Site will not be used"), it forbids nothing.
+        let competitive = competitive
+            && (lead_in.is_some()
+                || PROHIBITION.find(n).is_none_or(|p| {
+                    COMPETITIVE.find_iter(n).any(|m| {
+                        m.end() > p.start() && !COMPETITIVE_NOISE.is_match(&n[m.start()..])
+                    }) || (n.contains("other than")
+                        && OTHER_THAN_PRODUCTS
+                            .find_iter(n)
+                            .any(|m| m.end() > p.start()))
+                }));
         let is_covenant = (prohibition && (competitive || (cue_on("s:broad") && broad)))
             || exclusive_for
             || named
@@ -723,6 +737,7 @@ impl Check for NonCompete {
                 && NON_SOLICIT.is_match(norm.as_str())
                 && !FREEDOM.is_match(norm.as_str())
                 && NEGATION.is_match(norm.as_str())
+                && !is_title(s.text, norm.as_str())
             {
                 solicit = Some(s.span);
             }
@@ -768,8 +783,10 @@ impl Check for NonCompete {
         else {
             let mut report = Report::new(self.missing, "No non-compete found.")
                 .param("non_solicitation", solicit.is_some());
+            // The non-solicitation sentence backs the `non_solicitation` parameter; it is no
+            // covenant not to compete.
             if let Some(s) = solicit {
-                report = report.quote(s);
+                report = report.quote_for(s, "non-solicitation");
             }
             return vec![report];
         };
@@ -803,8 +820,15 @@ impl Check for NonCompete {
         // An ablation study reads every covenant sentence; a report quotes, after the covenant
         // it grades, the plainest covenants (a sentence that prohibits competing in its own
         // words before a list item or an exclusivity), first first, three in all.
+        // Among the plainest, those graded as badly as the worst come first: they back the
+        // verdict.
         let mut ranked: Vec<&Covenant> = covenants.iter().collect();
-        ranked.sort_by_key(|c| std::cmp::Reverse(c.strength));
+        ranked.sort_by_key(|c| {
+            (
+                std::cmp::Reverse(c.strength),
+                std::cmp::Reverse(self.grade(c).0),
+            )
+        });
         let plainest = ranked.first().map_or(0, |c| c.strength);
         let shown = if cfg!(feature = "ablation") {
             usize::MAX
@@ -817,6 +841,9 @@ impl Check for NonCompete {
             .take(shown)
         {
             report = report.quote(c.sentence);
+        }
+        if let Some(s) = solicit {
+            report = report.quote_for(s, "non-solicitation");
         }
         vec![report]
     }
@@ -930,6 +957,55 @@ mod tests {
         assert_eq!(r.verdict(), Verdict::Missing);
         assert_eq!(param(&r, "non_solicitation"), Some(&ParamValue::Bool(true)));
         assert_eq!(param(&r, "duration_months"), None);
+        // The sentence is quoted as support for the parameter, not as a covenant.
+        let about: Vec<Option<&str>> = r
+            .finding()
+            .evidence
+            .iter()
+            .map(|e| e.about.as_deref())
+            .collect();
+        assert_eq!(about, [Some("non-solicitation")]);
+    }
+
+    #[test]
+    fn non_solicitation_beside_a_covenant_is_a_tagged_quote() {
+        let text = "9. Non-Competition. For six (6) months after termination, Consultant shall not provide services to any direct competitor of Client.\n10. Non-Solicitation. For six (6) months after termination, Consultant shall not solicit any employee of Client.";
+        let r = run(text);
+        let quotes: Vec<(&str, Option<&str>)> = r
+            .finding()
+            .evidence
+            .iter()
+            .map(|e| (&text[e.start..e.end], e.about.as_deref()))
+            .collect();
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quotes[0].0.contains("competitor") && quotes[0].1.is_none());
+        assert!(
+            quotes[1].0.contains("shall not solicit") && quotes[1].1 == Some("non-solicitation"),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn competition_words_before_the_prohibition_forbid_nothing() {
+        // A description of the party's business, then a prohibition of something else.
+        let r = run(
+            "8.1 Affiliate does not engage in any business with respect to credit repair, and the Affiliate Web Site will not be used, or display any materials, in connection with a credit clinic.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn quotes_back_the_verdict_first() {
+        // Both sentences prohibit competing in their own words; the second is graded worse
+        // (two years) and is quoted first, the first follows.
+        let text = "4. Exclusivity. During the Term, Supplier shall not sell products that compete with the Products to any competitor of Buyer.\n5. Non-Competition. For two (2) years after termination, Supplier shall not compete with Buyer anywhere in the world.";
+        let r = run(text);
+        assert_eq!(r.verdict(), Verdict::Fail);
+        let first = r.finding().evidence.first().map(|e| &text[e.start..e.end]);
+        assert!(
+            first.is_some_and(|q| q.contains("two (2) years")),
+            "{first:?}"
+        );
     }
 
     #[test]

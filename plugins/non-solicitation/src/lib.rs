@@ -3,8 +3,10 @@
 //!
 //! It finds sentences where a party undertakes not to ("shall not, directly or indirectly,
 //! solicit, recruit or hire any employee", "induce or attempt to induce any customer … to cease
-//! doing business"), reads the duration (months after the term), whether the covenant binds
-//! both parties, and whether a conversion fee lets the client hire the provider's staff.
+//! doing business", and non-circumvention: "agrees not to work with any Third-Party that
+//! Customer comes to know through disclosure by Agency"), reads the duration (months after
+//! the term), whether the covenant binds both parties, and whether a conversion fee lets the
+//! client hire the provider's staff.
 //! Confidentiality clauses about customer lists, solicitation of bids, and non-compete-only
 //! clauses are not non-solicitation; nor are debarment rules on hiring, representations about
 //! other agreements or most-favoured-price clauses. A carve-out after a covenant ("provided
@@ -123,6 +125,40 @@ static TAKE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static INDUCE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:induc|entic|encourag|persuad)"));
+/// Interfering is soliciting only with a relationship ("interfere with the relationship
+/// between Company and any customer") or with enticing away ("interfere with or entice away
+/// … any Client"), not with someone's business at large ("interfere with … our business or
+/// that of any of our franchisees").
+static INTERFERE: LazyLock<Regex> = LazyLock::new(|| re(r"^interfer"));
+static RELATIONSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\brelationships?\b|\bdealings\b|\b(?:business|contracts?)\s+with\b|\b(?:entic\w*|divert\w*|solicit\w*)\b|\baway\b",
+    )
+});
+/// A business relation named as the kind of a document ("an exclusive distributor agreement",
+/// "the customer contract"): a paper, not someone to solicit (tried on the words after it).
+static DOCUMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:agreements?|contracts?|arrangements?)\b"));
+/// Non-circumvention: not dealing with the people the other party brings ("any Third-Party
+/// that Customer comes to know through disclosure by Kubient", "contacts introduced by the
+/// Consultant") — keeping away from its business relations.
+static DEAL_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:contact|approach|work\s+with|deal\s+with|do\s+business\s+with|transact\w*\s+(?:any\s+)?business\s+with|(?:enter\s+into|arrange)\b[^.;]{0,80}?\bbusiness\s+relationships?)\b",
+    )
+});
+/// Whom a non-circumvention keeps a party from: people the other party introduced or
+/// disclosed, or (under a non-circumvention heading) the opportunities it brought.
+static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:introduc\w*|referred|comes?\s+to\s+know|came\s+to\s+know|disclos\w*)\s+(?:\w+\s+){0,3}?(?:by|through)\b",
+    )
+});
+static CIRCUMVENT: LazyLock<Regex> = LazyLock::new(|| re(r"\bnon-?\s?circumvent\w*"));
+static OPPORTUNITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:any|such|an?)\s+(?:\w+\s+)?opportunit(?:y|ies)\b"));
+/// How many sentences after a non-circumvention heading its covenant may come.
+const CIRCUMVENT_REACH: usize = 6;
 /// Words for staff: a customer named as their employer does not make a customer covenant.
 static STAFF: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:employ\w*|personnel|staff|officers?|workers?)\b"));
@@ -255,8 +291,14 @@ fn months_in(text: &str) -> Option<i64> {
 
 impl NonSolicitation {
     /// The covenant a sentence makes, if any.
-    fn covenant(text: &str, n: &str, span: Span, item: bool) -> Option<Covenant> {
-        if !VERBS.iter().any(|v| n.contains(v)) {
+    fn covenant(
+        text: &str,
+        n: &str,
+        span: Span,
+        item: bool,
+        circumvention: bool,
+    ) -> Option<Covenant> {
+        if !VERBS.iter().any(|v| n.contains(v)) && !DEAL_WITH.is_match(n) {
             return None;
         }
         if (!item && !PROHIBITION.is_match(n)) || NOT_TOPIC.is_match(n) {
@@ -281,11 +323,19 @@ impl NonSolicitation {
         let customers = CUSTOMERS
             .find_iter(scope)
             .find(|m| {
+                let after = scope.get(m.end()..).unwrap_or("");
                 !STAFF.is_match(m.as_str())
-                    && (!INDUCE.is_match(m.as_str())
-                        || TAKE_AWAY.is_match(scope.get(m.end()..).unwrap_or("")))
+                    && !DOCUMENT.is_match(after)
+                    && (!INDUCE.is_match(m.as_str()) || TAKE_AWAY.is_match(after))
+                    && (!INTERFERE.is_match(m.as_str()) || RELATIONSHIP.is_match(m.as_str()))
             })
-            .is_some_and(not_before);
+            .is_some_and(not_before)
+            || DEAL_WITH.find(scope).is_some_and(|m| {
+                let after = scope.get(m.end()..).unwrap_or("");
+                not_before(m)
+                    && (INTRODUCED.is_match(after)
+                        || (circumvention && OPPORTUNITY.is_match(after)))
+            });
         if !employees && !customers {
             return None;
         }
@@ -343,6 +393,8 @@ impl Check for NonSolicitation {
         let mut fee = false;
         // The list introduction in force and how many more sentences may be its items.
         let mut lead: Option<(&ContractSentence<'_>, usize)> = None;
+        // How many more sentences a non-circumvention heading covers.
+        let mut circumvent_left = 0;
         for (s, norm) in sentences.iter() {
             if s.clause.kind() == ClauseKind::Recital && s.clause.text().len() <= MAX_PREAMBLE {
                 continue;
@@ -352,10 +404,18 @@ impl Check for NonSolicitation {
             // statement, not an item.
             let permission = PERMISSION.is_match(n) && !NEGATED.is_match(n);
             let item = !permission && lead.is_some_and(|(_, left)| left > 0);
+            // A non-circumvention heading ("11. Non-Circumvention.", "NON-CIRCUMVENT:") speaks
+            // for the next few sentences.
+            circumvent_left = if CIRCUMVENT.is_match(n) {
+                CIRCUMVENT_REACH
+            } else {
+                circumvent_left.saturating_sub(1)
+            };
             if is_title(s.text, n) {
                 continue;
             }
-            if let Some(mut c) = Self::covenant(s.text, n, s.span, item) {
+            let circumvention = circumvent_left > 0;
+            if let Some(mut c) = Self::covenant(s.text, n, s.span, item, circumvention) {
                 if item && let Some((intro, _)) = lead {
                     // The binding words, the duration and the parties are in the
                     // introduction.
@@ -517,6 +577,13 @@ mod tests {
             &TAKE_AWAY,
             &INDUCE,
             &NEGATED,
+            &DOCUMENT,
+            &INTERFERE,
+            &RELATIONSHIP,
+            &DEAL_WITH,
+            &INTRODUCED,
+            &CIRCUMVENT,
+            &OPPORTUNITY,
         ] {
             assert!(!r.as_str().is_empty());
         }
