@@ -15,6 +15,10 @@
 
 pub use clauselint_plugin_api::sentences::{sentence_at, split, split_str};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::text::{Normalized, NormalizedSlice};
 use crate::{ClauseRef, Contract, Span};
 
@@ -120,6 +124,36 @@ impl<'a> NormalizedSentences<'a> {
     pub fn iter(&self) -> impl Iterator<Item = (&ContractSentence<'a>, NormalizedSlice<'_>)> {
         self.sentences.iter().map(|s| (s, self.normalized_of(s)))
     }
+}
+
+/// Whether a sentence is a heading rather than a statement ("13. NON-SOLICITATION OF
+/// EMPLOYEES.", "15.9 Non-Compete."): at most 12 words, every word of four letters or more
+/// capitalised, and no obligation verb (`shall`, `will`, `may`, `must`, `agrees`,
+/// `undertakes`). `norm` is the sentence's matching form.
+///
+/// ```
+/// use clauselint_sdk::sentences::is_title;
+/// assert!(is_title("15.9 Non-Solicitation of Employees.", "15.9 non-solicitation of employees."));
+/// assert!(!is_title("Provider Shall Not Compete.", "provider shall not compete."));
+/// assert!(!is_title("The Provider shall not compete.", "the provider shall not compete."));
+/// ```
+pub fn is_title(text: &str, norm: &str) -> bool {
+    static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::constant(r"\b(?:shall|will|may|must|agrees?|undertakes?)\b")
+    });
+    let mut words = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next();
+        if letters.count() >= 3 && !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    words > 0 && !OBLIGATION.is_match(norm)
 }
 
 #[cfg(test)]

@@ -22,9 +22,11 @@ use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
 use clauselint_sdk::jurisdiction::find_jurisdictions;
+use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sections::Sections;
-use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
+use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences, is_title};
 use clauselint_sdk::text::NormalizedSlice;
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -74,35 +76,6 @@ pub struct NonCompete {
     unbounded: Verdict,
     no_duration: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_setting(key: &str, value: &str) -> Result<Verdict, String> {
-    verdict_among(key, value, GRADES)
-}
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with `.` matching newlines, with ASCII word
-/// boundaries so searches stay on the regex crate's fast engine (see `clauselint_sdk::pattern`).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// Cue families switched off for an ablation study: `examples/cuad_non_compete.rs --ablate NAME,…`,
@@ -437,26 +410,6 @@ fn competes_beyond_names(n: &str) -> bool {
     })
 }
 
-/// Whether a sentence is a heading or a table-of-contents line ("COVENANT NOT TO COMPETE.",
-/// "19.3 Covenant Not to Compete or Engage in Injurious Conduct."): short, without an
-/// obligation verb, every longer word capitalised. `norm` is the lower-cased text.
-fn is_title(text: &str, norm: &str) -> bool {
-    static OBLIGATION: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?:shall|will|may|must|agrees?|undertakes?)"));
-    let mut words = 0;
-    for w in text.split_whitespace() {
-        words += 1;
-        if words > 12 {
-            return false;
-        }
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 4 && !letters[0].is_uppercase() {
-            return false;
-        }
-    }
-    words > 0 && !OBLIGATION.is_match(norm)
-}
-
 /// What one restrictive sentence says.
 #[derive(Debug, Clone)]
 struct Covenant {
@@ -697,11 +650,11 @@ impl Check for NonCompete {
         Ok(NonCompete {
             max_pass_months: policy.max_pass_months,
             max_warn_months: policy.max_warn_months,
-            broad_scope: verdict_setting("broad_scope", &policy.broad_scope)?,
-            worldwide: verdict_setting("worldwide", &policy.worldwide)?,
-            unbounded: verdict_setting("unbounded", &policy.unbounded)?,
-            no_duration: verdict_setting("no_duration", &policy.no_duration)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            broad_scope: among("broad_scope", &policy.broad_scope, GRADES)?,
+            worldwide: among("worldwide", &policy.worldwide, GRADES)?,
+            unbounded: among("unbounded", &policy.unbounded, GRADES)?,
+            no_duration: among("no_duration", &policy.no_duration, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 

@@ -27,7 +27,9 @@
 use std::sync::LazyLock;
 
 use clauselint_sdk::duration::find_durations;
-use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
+use clauselint_sdk::pattern::constant as re;
+use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences, is_title};
+use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseKind, Contract, Report, Span, Verdict};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -64,29 +66,6 @@ pub struct NonSolicitation {
     too_long: Verdict,
     one_sided: Verdict,
     missing: Verdict,
-}
-
-const GRADES: &[Verdict] = &[Verdict::Pass, Verdict::Warn, Verdict::Fail];
-const MISSING_GRADES: &[Verdict] = &[
-    Verdict::Pass,
-    Verdict::Missing,
-    Verdict::Warn,
-    Verdict::Fail,
-];
-
-fn verdict_among(key: &str, value: &str, allowed: &[Verdict]) -> Result<Verdict, String> {
-    Verdict::parse(value)
-        .filter(|v| allowed.contains(v))
-        .ok_or_else(|| {
-            let names: Vec<&str> = allowed.iter().map(|v| v.as_str()).collect();
-            format!("{key} = {value:?}: expected one of {}", names.join(", "))
-        })
-}
-
-/// Compiles a constant pattern case-insensitively with ASCII word boundaries (fast engine).
-fn re(pattern: &str) -> Regex {
-    // Every pattern is a constant of this file; the unit tests compile each one.
-    clauselint_sdk::pattern::compile(&format!("(?is){pattern}")).expect("constant pattern compiles")
 }
 
 /// A prohibition: "shall not", "agrees not to", "neither party shall", "nor will it",
@@ -192,25 +171,6 @@ static PERMISSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:not|no|nor|neither|never)\b"));
 
-/// Whether a sentence is a heading ("13. NON-SOLICITATION OF EMPLOYEES.", "15.9
-/// Non-Solicitation of Employees."): short, without an obligation verb, every longer word
-/// capitalised. `n` is the lower-cased text.
-fn is_title(text: &str, n: &str) -> bool {
-    static OBLIGATION: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\b(?:shall|will|may|must|agrees?|undertakes?|covenants?)\b"));
-    let mut words = 0;
-    for w in text.split_whitespace() {
-        words += 1;
-        if words > 12 {
-            return false;
-        }
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 4 && !letters[0].is_uppercase() {
-            return false;
-        }
-    }
-    words > 0 && !OBLIGATION.is_match(n)
-}
 /// Sentences about something else: confidentiality, solicitation of bids or offers, freedom,
 /// who hires the staff, and remedies for breaching a covenant ("money damages will not be a
 /// sufficient remedy for any breach of the non-solicitation of personnel").
@@ -381,9 +341,9 @@ impl Check for NonSolicitation {
     fn new(policy: Policy) -> Result<Self, String> {
         Ok(NonSolicitation {
             max_months: policy.max_months,
-            too_long: verdict_among("too_long", &policy.too_long, GRADES)?,
-            one_sided: verdict_among("one_sided", &policy.one_sided, GRADES)?,
-            missing: verdict_among("missing", &policy.missing, MISSING_GRADES)?,
+            too_long: among("too_long", &policy.too_long, GRADES)?,
+            one_sided: among("one_sided", &policy.one_sided, GRADES)?,
+            missing: among("missing", &policy.missing, MISSING_GRADES)?,
         })
     }
 
