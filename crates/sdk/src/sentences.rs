@@ -206,27 +206,4 @@ mod tests {
         assert_eq!(all.normalized().as_str(), Normalized::new(text).as_str());
         assert_eq!(all.sentences()[0].text, "Preamble “here”.");
     }
-
-    #[test]
-    fn a_heading_line_is_not_part_of_the_first_sentence() {
-        let text = "12. Governing Law\nThis Agreement is governed by the laws of Delaware.\n";
-        let clauses = [ClauseRef::new(
-            text,
-            Span::new(0, text.len()),
-            "12",
-            "Governing Law",
-            crate::ClauseKind::Body,
-        )];
-        let contract = Contract::new(text, &clauses);
-        let sentences = of_contract(&contract);
-        assert_eq!(sentences.len(), 1);
-        assert_eq!(
-            sentences[0].text,
-            "This Agreement is governed by the laws of Delaware."
-        );
-        assert_eq!(
-            &text[sentences[0].span.start..sentences[0].span.end],
-            sentences[0].text
-        );
-    }
 }
