@@ -5,6 +5,12 @@ use super::interp::{Glyph, PageText};
 /// A gap wider than this share of the font size between two glyphs is a word space. Kerning
 /// (`TJ` adjustments) stays well below it; the narrowest real spaces are around 0.2 em.
 const SPACE_GAP: f64 = 0.15;
+/// After a digit, a gap wider than this share of the font size before a letter or an opening
+/// quote or bracket is a word space: a clause number set apart from its heading by positioning
+/// ("2.1" then "Term." a little further on) rather than by a space character. Nothing kerns a
+/// digit away from a letter, so the bar can be lower than [`SPACE_GAP`], which must let
+/// loosely kerned letter pairs ("AT&T") stay together.
+const NUMBER_SPACE_GAP: f64 = 0.1;
 /// Glyphs whose baselines differ by less than this share of the font size share a line
 /// (superscripts and subscripts included).
 const BASELINE_TOLERANCE: f64 = 0.45;
@@ -41,7 +47,7 @@ pub(super) fn lines(page: &PageText) -> Vec<Line> {
             .filter(|g| g.dir == dir && (g.space || g.len > 0))
             .collect();
         let mut bands = group_bands(glyphs);
-        match find_gutter(&bands) {
+        match find_gutter(&bands).filter(|&(g0, g1)| reads_as_columns(&bands, g0, g1)) {
             Some((g0, g1)) => {
                 // Two columns: a band that crosses the gutter (a title, a full-width
                 // paragraph) is read whole; between such bands, the left column is read
@@ -210,6 +216,77 @@ fn find_gutter(bands: &[Vec<&Glyph>]) -> Option<(f64, f64)> {
     (side_by_side >= 3).then_some((g0, g1))
 }
 
+/// A gap between two glyphs of one column wider than this many font sizes separates table
+/// cells: word spaces, even in justified narrow columns, stay well below it.
+const CELL_GAP: f64 = 1.5;
+/// The lines of a column of running text fill at least this share of the column's width
+/// (the median line; paragraph ends and headings are shorter).
+const COLUMN_FILL: f64 = 0.5;
+
+/// Whether the text on the two sides of a gutter reads as two columns of running text, one
+/// after the other, rather than as one table or list read across (as it prints): a table of
+/// contents with its page numbers, a table whose last column holds short codes, a table of
+/// several columns, signature blocks side by side. Each side must be filled by its lines (the
+/// median line covers at least [`COLUMN_FILL`] of the side's width) and must not be cut into
+/// cells itself (no cell gap in half of its lines).
+fn reads_as_columns(bands: &[Vec<&Glyph>], g0: f64, g1: f64) -> bool {
+    let solid = || bands.iter().flatten().filter(|g| !g.space);
+    let x_min = solid().map(|g| g.x).fold(f64::INFINITY, f64::min);
+    let x_max = solid()
+        .map(|g| g.end.max(g.x))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let widths = [g0 - x_min, x_max - g1];
+    let mut fills: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let mut gapped = [0usize; 2];
+    let mut side: Vec<&Glyph> = Vec::new();
+    for band in bands {
+        let solid = || band.iter().filter(|g| !g.space);
+        if solid().any(|g| g.x < g1 && g.end > g0) {
+            continue;
+        }
+        for (s, left) in [(0, true), (1, false)] {
+            side.clear();
+            side.extend(solid().filter(|g| (g.end <= g0) == left).copied());
+            if side.is_empty() {
+                continue;
+            }
+            side.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let x0 = side.first().map_or(0.0, |g| g.x);
+            let x1 = side.iter().map(|g| g.end.max(g.x)).fold(x0, f64::max);
+            fills[s].push((x1 - x0) / widths[s].max(1.0));
+            if side
+                .windows(2)
+                .any(|w| w[1].x - w[0].end > CELL_GAP * w[0].size.max(w[1].size).max(0.1))
+            {
+                gapped[s] += 1;
+            }
+        }
+    }
+    (0..2).all(|s| {
+        let fill = &mut fills[s];
+        fill.sort_by(f64::total_cmp);
+        let median = fill.get(fill.len() / 2).copied().unwrap_or(0.0);
+        median >= COLUMN_FILL && gapped[s] * 2 < fill.len()
+    })
+}
+
+/// The gap, as a share of the font size, above which two glyphs are separate words.
+fn space_gap(before: &str, after: &str) -> f64 {
+    let digit_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let opens_word = after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, '“' | '‘' | '"' | '(' | '['));
+    if digit_before && opens_word {
+        NUMBER_SPACE_GAP
+    } else {
+        SPACE_GAP
+    }
+}
+
 fn build_line(page: &PageText, glyphs: &mut [&Glyph], dir: u8) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut text = String::new();
@@ -233,7 +310,8 @@ fn build_line(page: &PageText, glyphs: &mut [&Glyph], dir: u8) -> Option<Line> {
                 continue;
             }
             let gap = g.x - p.end;
-            if (pending_space || gap > SPACE_GAP * g.size.max(p.size))
+            if (pending_space
+                || gap > space_gap(page.glyph_text(p), glyph_text) * g.size.max(p.size))
                 && !text.is_empty()
                 && !text.ends_with(' ')
             {

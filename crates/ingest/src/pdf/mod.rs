@@ -271,84 +271,278 @@ fn is_page_number(text: &str) -> bool {
     }
 }
 
-/// The form of a line that stays the same from page to page: digits folded, case and spacing
-/// ignored.
-fn running_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for c in text.chars() {
+/// Fingerprints of the form of a line that stays the same from page to page, case and spacing
+/// ignored: `[word for word, digits folded]`, the second taking every run of digits as one
+/// ("Page 3 of 9" is "Page 4 of 9"). FNV-1a over the characters, so that counting forms
+/// allocates nothing.
+fn line_forms(text: &str) -> [u64; 2] {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let step = |hash: u64, c: char| (hash ^ u64::from(c)).wrapping_mul(PRIME);
+    let (mut exact, mut folded) = (OFFSET, step(OFFSET, '\u{1}'));
+    let mut in_digits = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
         if c.is_ascii_digit() {
-            if !key.ends_with('#') {
-                key.push('#');
+            exact = step(exact, c);
+            if !in_digits {
+                folded = step(folded, '#');
             }
-        } else if !c.is_whitespace() {
-            key.extend(c.to_lowercase());
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_ascii() {
+            let lower = c.to_ascii_lowercase();
+            exact = step(exact, lower);
+            folded = step(folded, lower);
+        } else {
+            for lower in c.to_lowercase() {
+                exact = step(exact, lower);
+                folded = step(folded, lower);
+            }
         }
     }
-    key
+    [exact, folded]
 }
 
-/// Marks running headers and footers: lines at the top or bottom of a page (among the first or
-/// last few lines, and inside the margin band when the page size is known) that are bare page
-/// numbers or repeat, digits aside, on a large share of the pages.
+/// Lines repeated (digits aside) on at least this share of the pages, at the same height or at
+/// the same rank from the page edge, are running headers or footers wherever they are on the
+/// page, as long as nothing but other running lines lies between them and the page edge.
+const REPEAT_SHARE: f64 = 0.25;
+/// Outside the margins, a running line must repeat on at least this many pages: a signature
+/// block repeated at the foot of the three pages of a short filing is not one.
+const MIN_REPEATS_INSIDE: usize = 4;
+/// Height tolerance for "the same height" (PDF units): a running line drifts by a point or two
+/// between pages. Heights are compared in buckets of this size, a bucket and its neighbours.
+const POSITION_SLACK: f64 = 4.0;
+/// At most this many running lines at each edge of a page.
+const MAX_RUNNING_LINES: usize = 8;
+
+/// Where a line's form (one of its [`line_forms`], direction and page edge) was seen.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Seen {
+    key: u64,
+    dir: u8,
+    top: bool,
+    /// Height bucket, or rank from the edge.
+    at: i64,
+}
+
+/// Pages (ascending, no repeats) on which a form was seen, by place.
+#[derive(Default)]
+struct Sightings {
+    pages: HashMap<Seen, Vec<usize>>,
+    /// Cached: how many pages show the form at a place or at one of its two neighbours.
+    near: HashMap<Seen, usize>,
+}
+
+impl Sightings {
+    fn add(&mut self, seen: Seen, page: usize) {
+        let pages = self.pages.entry(seen).or_default();
+        if pages.last() != Some(&page) {
+            pages.push(page);
+        }
+    }
+
+    /// How many pages show the form at `seen.at` or next to it.
+    fn count(&mut self, seen: &Seen) -> usize {
+        if let Some(&n) = self.near.get(seen) {
+            return n;
+        }
+        let mut all: Vec<usize> = [seen.at - 1, seen.at, seen.at + 1]
+            .iter()
+            .filter_map(|&at| self.pages.get(&Seen { at, ..*seen }))
+            .flatten()
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        self.near.insert(*seen, all.len());
+        all.len()
+    }
+}
+
+/// Marks running headers and footers. From each edge of a page inwards (top down, bottom up, by
+/// baseline), lines are running lines as long as each one
+/// - repeats on a share of the pages ([`REPEAT_SHARE`]), at the same distance from that edge
+///   or at the same rank among the lines counted from it: digits aside in the margin, word for
+///   word and on at least [`MIN_REPEATS_INSIDE`] pages further in ("Proprietary and
+///   Confidential" above a legend and a page number, on pages scaled differently),
+/// - or lies in the page margin ([`MARGIN_SHARE`]) among the [`EDGE_LINES`] outermost lines and
+///   repeats, anywhere in the margin, on half of the pages,
+/// - or is a bare page number, which counts when it is in the margin or when a running line
+///   lies further in.
+///
+/// Repetition at a height or rank counts only for lines with letters in them that occur once on
+/// their page: rows of "***" that stand for redacted text and rows of a table repeat from page
+/// to page as content. The first line that is
+/// none of these ends the run, so body text is never taken from between running lines, and a
+/// page whose only line repeats is content (a slide, a label).
 fn classify_running_lines(pages: &[PageLines]) -> Vec<Vec<BlockKind>> {
-    // Candidate (page, line, is_top) positions.
-    let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
-    for (p, page) in pages.iter().enumerate() {
-        let n = page.lines.len();
-        for (i, line) in page.lines.iter().enumerate() {
-            let near_top = i < EDGE_LINES;
-            let near_bottom = i + EDGE_LINES >= n;
-            if !near_top && !near_bottom {
-                continue;
-            }
-            let in_margin = |top: bool| match page.height_band {
-                Some((y0, y1)) if line.dir == 0 => {
-                    let band = (y1 - y0) * MARGIN_SHARE;
-                    if top {
-                        line.y >= y1 - band
-                    } else {
-                        line.y <= y0 + band
-                    }
-                }
-                _ => true,
-            };
-            if near_top && in_margin(true) {
-                candidates.push((p, i, true));
-            } else if near_bottom && in_margin(false) {
-                candidates.push((p, i, false));
-            }
-        }
-    }
-    let mut pages_with_key: HashMap<(String, bool), usize> = HashMap::new();
-    let mut last_page: HashMap<(String, bool), usize> = HashMap::new();
-    for &(p, i, top) in &candidates {
-        let key = (running_key(&pages[p].lines[i].text), top);
-        if last_page.get(&key) != Some(&(p + 1)) {
-            last_page.insert(key.clone(), p + 1);
-            *pages_with_key.entry(key).or_default() += 1;
-        }
-    }
-    let threshold = (pages.len() as f64 * 0.5).ceil().max(3.0) as usize;
     let mut kinds: Vec<Vec<BlockKind>> = pages
         .iter()
         .map(|p| vec![BlockKind::Paragraph; p.lines.len()])
         .collect();
-    for &(p, i, top) in &candidates {
-        let text = &pages[p].lines[i].text;
-        let key = (running_key(text), top);
-        // A page whose only line repeats is content (a slide, a label), not a running line.
-        let repeated = pages.len() >= 3
-            && pages[p].lines.len() > 1
-            && pages_with_key.get(&key).copied().unwrap_or(0) >= threshold;
-        if repeated || is_page_number(text) {
-            kinds[p][i] = if top {
-                BlockKind::Header
-            } else {
-                BlockKind::Footer
-            };
+    if pages.len() < 3 {
+        // Only page numbers in the margin.
+        for (page, kinds) in pages.iter().zip(&mut kinds) {
+            for order in by_direction(page) {
+                for top in [true, false] {
+                    if let Some(&i) = edge_first(&order, top).next()
+                        && in_margin(page, &page.lines[i], top)
+                        && is_page_number(&page.lines[i].text)
+                        && kinds[i] == BlockKind::Paragraph
+                    {
+                        kinds[i] = if top {
+                            BlockKind::Header
+                        } else {
+                            BlockKind::Footer
+                        };
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+    let orders: Vec<Vec<Vec<usize>>> = pages.iter().map(by_direction).collect();
+    let forms: Vec<Vec<[u64; 2]>> = pages
+        .iter()
+        .map(|page| page.lines.iter().map(|l| line_forms(&l.text)).collect())
+        .collect();
+    let seen_as = |p: usize, i: usize, top: bool, at: i64, fold_digits: bool| Seen {
+        key: forms[p][i][usize::from(fold_digits)],
+        dir: pages[p].lines[i].dir,
+        top,
+        at,
+    };
+    let seen = |p: usize, i: usize, top: bool, at: i64| seen_as(p, i, top, at, true);
+    // How often each form occurs on its page: a form that occurs twice on one page (a table
+    // row, a repeated mark) is content there.
+    let mut on_page: HashMap<(usize, u64), usize> = HashMap::new();
+    for (p, page_forms) in forms.iter().enumerate() {
+        for form in page_forms {
+            *on_page.entry((p, form[1])).or_default() += 1;
+        }
+    }
+    let height = |page: &PageLines, line: &Line, top: bool| {
+        let (y0, y1) = page.height_band.unwrap_or((0.0, 0.0));
+        let offset = if top { y1 - line.y } else { line.y - y0 };
+        (offset / POSITION_SLACK).round() as i64
+    };
+    let (mut at_height, mut at_rank) = (Sightings::default(), Sightings::default());
+    let mut in_edge: HashMap<Seen, Vec<usize>> = HashMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for order in &orders[p] {
+            for top in [false, true] {
+                for (rank, &i) in edge_first(order, top).take(MAX_RUNNING_LINES).enumerate() {
+                    let line = &page.lines[i];
+                    for fold in [true, false] {
+                        at_height.add(seen_as(p, i, top, height(page, line, top), fold), p);
+                        at_rank.add(seen_as(p, i, top, rank as i64, fold), p);
+                    }
+                    if rank < EDGE_LINES && in_margin(page, line, top) {
+                        let pages_in = in_edge.entry(seen(p, i, top, 0)).or_default();
+                        if pages_in.last() != Some(&p) {
+                            pages_in.push(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let repeats = (pages.len() as f64 * REPEAT_SHARE).ceil().max(3.0) as usize;
+    let in_margins = (pages.len() as f64 * 0.5).ceil().max(3.0) as usize;
+    for (p, page) in pages.iter().enumerate() {
+        for order in &orders[p] {
+            for top in [true, false] {
+                let mut run = Vec::new();
+                let mut accepted = 0;
+                for (rank, &i) in edge_first(order, top).take(MAX_RUNNING_LINES).enumerate() {
+                    if kinds[p][i] != BlockKind::Paragraph {
+                        break;
+                    }
+                    let line = &page.lines[i];
+                    let margin = in_margin(page, line, top);
+                    let needed = if margin {
+                        repeats
+                    } else {
+                        repeats.max(MIN_REPEATS_INSIDE)
+                    };
+                    // In the margin, digits may change from page to page ("Page 3 of 9");
+                    // further in, only the very same text is a running line, as body lines
+                    // that differ in numbers alone (rows of a table) are common there.
+                    let seen_on = at_height
+                        .count(&seen_as(p, i, top, height(page, line, top), margin))
+                        .max(at_rank.count(&seen_as(p, i, top, rank as i64, margin)));
+                    // Lines of marks alone ("***" for redacted text) repeat as content does,
+                    // and so does a form that occurs more than once on its page.
+                    let worded = line.text.chars().any(char::is_alphabetic);
+                    let once = on_page.get(&(p, forms[p][i][1])).is_some_and(|&n| n == 1);
+                    let repeated = page.lines.len() > 1
+                        && ((worded && once && seen_on >= needed)
+                            || (margin
+                                && rank < EDGE_LINES
+                                && in_edge.get(&seen(p, i, top, 0)).map_or(0, Vec::len)
+                                    >= in_margins));
+                    let page_number = is_page_number(&line.text);
+                    if repeated || (margin && page_number) {
+                        run.push(i);
+                        accepted = run.len();
+                    } else if page_number {
+                        run.push(i);
+                    } else {
+                        break;
+                    }
+                }
+                for &i in &run[..accepted] {
+                    kinds[p][i] = if top {
+                        BlockKind::Header
+                    } else {
+                        BlockKind::Footer
+                    };
+                }
+            }
         }
     }
     kinds
+}
+
+/// A page's lines of each writing direction, bottom to top.
+fn by_direction(page: &PageLines) -> Vec<Vec<usize>> {
+    (0..4u8)
+        .map(|dir| {
+            let mut order: Vec<usize> = (0..page.lines.len())
+                .filter(|&i| page.lines[i].dir == dir)
+                .collect();
+            order.sort_by(|&a, &b| page.lines[a].y.total_cmp(&page.lines[b].y));
+            order
+        })
+        .collect()
+}
+
+/// Whether a line lies in the top (`top`) or bottom margin band of its page; lines not written
+/// left to right and pages of unknown size count as in the margin.
+fn in_margin(page: &PageLines, line: &Line, top: bool) -> bool {
+    match page.height_band {
+        Some((y0, y1)) if line.dir == 0 => {
+            let band = (y1 - y0) * MARGIN_SHARE;
+            if top {
+                line.y >= y1 - band
+            } else {
+                line.y <= y0 + band
+            }
+        }
+        _ => true,
+    }
+}
+
+/// The lines of one direction from the top edge inwards (`top`) or from the bottom edge.
+fn edge_first(bottom_up: &[usize], top: bool) -> Box<dyn Iterator<Item = &usize> + '_> {
+    if top {
+        Box::new(bottom_up.iter().rev())
+    } else {
+        Box::new(bottom_up.iter())
+    }
 }
 
 /// Prefixes that form hyphenated compounds in contract language ("non-exclusive",

@@ -302,3 +302,161 @@ fn single_column_prose_is_not_split() {
     assert_eq!(lines.len(), 10);
     assert!(lines[3].starts_with("Line 3 of prose") && lines[3].ends_with("page text."));
 }
+
+#[test]
+fn table_rows_are_read_across_not_as_columns() {
+    // A three-column table: its gutter-like gap between the second and third column must not
+    // turn the third column into a column of text read after all the rows.
+    let mut content = String::from(
+        "BT /F1 10 Tf 72 720 Td (Domain Name) Tj ET BT /F1 10 Tf 250 720 Td (Expiration date) Tj ET \
+         BT /F1 10 Tf 470 720 Td (Owner) Tj ET ",
+    );
+    for i in 0..8 {
+        let y = 700 - 14 * i;
+        content.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (domain{i}.com) Tj ET BT /F1 10 Tf 250 {y} Td (1{i}-Jun-2019) Tj ET \
+             BT /F1 10 Tf 470 {y} Td (AFI) Tj ET "
+        ));
+    }
+    let raw = read(&build_pdf(&[&content])).unwrap();
+    let lines = body(&raw);
+    assert_eq!(lines.len(), 9, "{lines:?}");
+    assert_eq!(lines[0], "Domain Name Expiration date Owner");
+    for i in 0..8 {
+        assert_eq!(lines[1 + i], format!("domain{i}.com 1{i}-Jun-2019 AFI"));
+    }
+}
+
+#[test]
+fn table_of_contents_keeps_page_numbers_on_their_rows() {
+    let mut content = String::new();
+    for i in 0..10 {
+        let y = 700 - 14 * i;
+        content.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (3.{i} Heading number {i}) Tj ET BT /F1 10 Tf 520 {y} Td ({}) Tj ET ",
+            i + 4
+        ));
+    }
+    let raw = read(&build_pdf(&[&content])).unwrap();
+    let lines = body(&raw);
+    assert_eq!(lines.len(), 10, "{lines:?}");
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(*line, format!("3.{i} Heading number {i} {}", i + 4));
+    }
+}
+
+#[test]
+fn clause_number_set_apart_by_position_gets_a_space() {
+    // Helvetica: "2.1" is 13.9 pt wide at 10 pt; "Term." starts 1.25 pt (0.125 em) after it,
+    // as a heading placed at a tab stop. The same gap inside "AT&T" is kerning.
+    let pdf = build_pdf(
+        &["BT /F1 10 Tf 72 700 Td (2.1) Tj 15.15 0 Td (Term.) Tj ET \
+         BT /F1 10 Tf 72 680 Td (AT&) Tj 20.7 0 Td (T) Tj ET \
+         BT /F1 10 Tf 72 660 Td (10) Tj 11.6 0 Td (th day) Tj ET"],
+    );
+    let raw = read(&pdf).unwrap();
+    assert_eq!(body(&raw), ["2.1 Term.", "AT&T", "10th day"]);
+}
+
+#[test]
+fn running_footer_block_above_the_margin_is_found_by_repetition() {
+    // Pages scaled differently put the same footer block at different heights, above the
+    // bottom margin; its lines repeat at the same rank from the bottom edge.
+    let page = |n: usize| {
+        let top = 330 + 12 * n;
+        let mut content = String::new();
+        for l in 0..6 {
+            content.push_str(&format!(
+                "BT /F1 11 Tf 72 {} Td (Body line {l} of page {n}, which says something.) Tj ET ",
+                680 - 14 * l
+            ));
+        }
+        format!(
+            "{content}BT /F1 8 Tf 72 {top} Td (Proprietary and Confidential) Tj ET \
+             BT /F1 8 Tf 72 {} Td (Not for use or disclosure outside the parties.) Tj ET \
+             BT /F1 8 Tf 300 {} Td ({n}) Tj ET \
+             BT /F1 8 Tf 72 30 Td (Source: ACME CORP., 10-Q, 11/8/2019) Tj ET",
+            top - 10,
+            top - 20
+        )
+    };
+    let pages: Vec<String> = (1..=6).map(page).collect();
+    let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let raw = read(&build_pdf(&refs)).unwrap();
+    for (p, chunk) in texts(&raw).chunks(10).enumerate() {
+        let kinds: Vec<BlockKind> = chunk.iter().map(|c| c.0).collect();
+        assert_eq!(
+            kinds[..6],
+            [BlockKind::Paragraph; 6],
+            "page {}: {chunk:?}",
+            p + 1
+        );
+        assert_eq!(
+            kinds[6..],
+            [BlockKind::Footer; 4],
+            "page {}: {chunk:?}",
+            p + 1
+        );
+    }
+}
+
+#[test]
+fn repeated_marks_and_short_repeats_away_from_the_margins_stay_body() {
+    // Rows of "***" (redacted text) at the foot of every page are content, and so is a
+    // signature block repeated at the foot of a three-page filing.
+    let page = |n: usize| {
+        format!(
+            "BT /F1 11 Tf 72 660 Td (Service line {n} of the schedule.) Tj ET \
+             BT /F1 11 Tf 72 400 Td (***) Tj ET BT /F1 11 Tf 72 386 Td (***) Tj ET"
+        )
+    };
+    let pages: Vec<String> = (1..=5).map(page).collect();
+    let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let raw = read(&build_pdf(&refs)).unwrap();
+    assert_eq!(raw.blocks.len(), 15);
+    assert!(
+        raw.blocks.iter().all(|b| b.kind.is_body()),
+        "{:?}",
+        texts(&raw)
+    );
+
+    let signed = |n: usize| {
+        format!(
+            "BT /F1 11 Tf 72 660 Td (Signature page {n} for one of the funds.) Tj ET \
+             BT /F1 11 Tf 72 400 Td (/s/ John Madden) Tj ET \
+             BT /F1 11 Tf 72 386 Td (Name: John Madden) Tj ET"
+        )
+    };
+    let pages: Vec<String> = (1..=3).map(signed).collect();
+    let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let raw = read(&build_pdf(&refs)).unwrap();
+    assert_eq!(raw.blocks.len(), 9);
+    assert!(
+        raw.blocks.iter().all(|b| b.kind.is_body()),
+        "{:?}",
+        texts(&raw)
+    );
+}
+
+#[test]
+fn repeated_form_that_differs_in_numbers_is_running_only_in_the_margin() {
+    // Away from the margins, lines that differ in their numbers alone are body (rows of a
+    // table at the top of each page); in the margin they are a running header.
+    let page = |n: usize| {
+        format!(
+            "BT /F1 9 Tf 72 770 Td (Draft {n} for discussion) Tj ET \
+             BT /F1 11 Tf 72 600 Td (Payment {n} due on 1/{n}/2020) Tj ET \
+             BT /F1 11 Tf 72 586 Td (The amount of payment {n} is set in Schedule {n}.) Tj ET"
+        )
+    };
+    let pages: Vec<String> = (1..=6).map(page).collect();
+    let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let raw = read(&build_pdf(&refs)).unwrap();
+    for chunk in texts(&raw).chunks(3) {
+        assert_eq!(chunk[0].0, BlockKind::Header, "{chunk:?}");
+        assert!(
+            chunk[1..].iter().all(|c| c.0 == BlockKind::Paragraph),
+            "{chunk:?}"
+        );
+    }
+}
