@@ -22,14 +22,26 @@ const MAX_LAYOUT_MEDIAN_WORDS: usize = 20;
 /// Longest inline heading ("Governing Law" in "12. Governing Law. This …"), in words.
 const MAX_INLINE_HEADING_WORDS: usize = 10;
 
-/// "ARTICLE VII", "Section 7.2", "§ 7", "Clause 4", "PART 2". A word keyword needs a space after
-/// it, or "PARTY DISCLAIMS" would read as "PART Y" and "SECTIONS 2 AND 3" as "SECTION S".
+/// "ARTICLE VII", "Section 7.2", "§ 7", "Clause 4", "PART 2", "Section 2.3(a)(ii)", "Schedule
+/// 1.1(b)". A word keyword needs a space after it, or "PARTY DISCLAIMS" would read as "PART Y"
+/// and "SECTIONS 2 AND 3" as "SECTION S".
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+|(?:SEC\.|Sec\.|§§?)\s*)(\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[A-Z])\.?",
+        r"^(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+|(?:SEC\.|Sec\.|§§?)\s*)(\d{1,3}(?:\.\d{1,3})*(?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*|[IVXLCDM]{1,7}|[A-Z])\.?",
     )
     .unwrap_or_else(|_| unreachable!("constant pattern"))
 });
+/// The keywords [`KEYWORD`] starts with: a line starting with none of them cannot match it.
+const KEYWORDS: &[&str] = &[
+    "ARTICLE", "Article", "SECTION", "Section", "CLAUSE", "Clause", "PART", "Part", "SCHEDULE",
+    "Schedule", "EXHIBIT", "Exhibit", "ANNEX", "Annex", "APPENDIX", "Appendix", "SEC.", "Sec.",
+    "§",
+];
+
+fn starts_with_keyword(t: &str) -> bool {
+    KEYWORDS.iter().any(|k| t.starts_with(k))
+}
+
 /// "7.", "7.2", "7.2.1", "7.2.1."
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)")
@@ -230,7 +242,8 @@ fn is_layout(lines: &[Line<'_>]) -> bool {
     }
     let mut words: Vec<usize> = lines
         .iter()
-        .map(|l| l.text.split_whitespace().count())
+        // Capped: only whether the median is above the limit matters.
+        .map(|l| word_count_capped(l.text, MAX_LAYOUT_MEDIAN_WORDS + 1))
         .collect();
     words.sort_unstable();
     words
@@ -240,6 +253,65 @@ fn is_layout(lines: &[Line<'_>]) -> bool {
 
 fn location(l: &Line<'_>) -> Location {
     l.block.location
+}
+
+/// The start of a line in capitals, for keyword tests ("IN WITNESS WHEREOF", "WHEREAS"): whether
+/// the upper-cased first 20 characters start with a keyword, without building that string
+/// when the line starts in ASCII.
+struct UpperStart<'a>(&'a str);
+
+impl UpperStart<'_> {
+    /// `keyword` is upper-case ASCII, at most 20 characters.
+    fn is(&self, keyword: &str) -> bool {
+        let t = self.0;
+        match t.as_bytes().get(..keyword.len()) {
+            // ASCII upper-cases byte for byte, so the first bytes decide alone.
+            Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(keyword.as_bytes()),
+            // Fewer bytes than the keyword: ASCII text that short cannot match, and anything
+            // else (a letter that upper-cases to two) takes the general path.
+            None if t.is_ascii() => false,
+            _ => t
+                .chars()
+                .take(20)
+                .collect::<String>()
+                .to_uppercase()
+                .starts_with(keyword),
+        }
+    }
+}
+
+/// Whether `s` has at most `max` words (as `split_whitespace` counts them), without counting
+/// the words of a long paragraph past `max`.
+fn words_at_most(s: &str, max: usize) -> bool {
+    word_count_capped(s, max + 1) <= max
+}
+
+/// `s.split_whitespace().count()`, capped at `cap`: bytes at a time, decoding only non-ASCII
+/// characters (to ask whether they are white space).
+fn word_count_capped(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() && words < cap {
+        let (space, len) = if b[i].is_ascii() {
+            (
+                matches!(b[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+                1,
+            )
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// Walks the lines once, deciding which start clauses.
@@ -263,9 +335,9 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             .map(|l| l.text)
             .find(|p| !is_page_number(p));
         let next = lines.get(i + 1).map(|l| l.text);
-        let upper_start: String = t.chars().take(20).collect::<String>().to_uppercase();
+        let upper_start = UpperStart(t);
 
-        if upper_start.starts_with("IN WITNESS WHEREOF") {
+        if upper_start.is("IN WITNESS WHEREOF") {
             in_signature = true;
             in_recitals = false;
             starts.push(Start {
@@ -276,7 +348,7 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             });
             continue;
         }
-        if upper_start.starts_with("WHEREAS") {
+        if upper_start.is("WHEREAS") {
             in_recitals = true;
             starts.push(Start {
                 line: i,
@@ -286,7 +358,7 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             });
             continue;
         }
-        if upper_start.starts_with("NOW, THEREFORE") || upper_start.starts_with("NOW THEREFORE") {
+        if upper_start.is("NOW, THEREFORE") || upper_start.is("NOW THEREFORE") {
             in_recitals = false;
             continue;
         }
@@ -303,7 +375,7 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             // attachment or a numbered clause ends it.
             let attachment = ["EXHIBIT", "SCHEDULE", "ANNEX", "APPENDIX", "ATTACHMENT"]
                 .iter()
-                .any(|w| upper_start.starts_with(w));
+                .any(|w| upper_start.is(w));
             let numbered = number
                 .as_ref()
                 .is_some_and(|n| matches!(n.shape, NumberShape::Decimal | NumberShape::Keyword));
@@ -417,10 +489,13 @@ fn parse_number(t: &str) -> Option<Number> {
             .and_then(|r| r.chars().next())
             .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—'))
     };
-    if let Some(c) = KEYWORD.captures(t) {
+    // Each pattern runs only on lines that start the way it needs.
+    if starts_with_keyword(t)
+        && let Some(c) = KEYWORD.captures(t)
+    {
         let all = c.get(0)?;
         let v = c.get(1)?.as_str();
-        if followed_ok(all.end()) {
+        if followed_ok(all.end()) && paren_labels_ok(v) {
             // Attachments keep their kind: "Exhibit A" says more than "A".
             let keyword = t[..c.get(1)?.start()].trim();
             let attachment = ["SCHEDULE", "EXHIBIT", "ANNEX", "APPENDIX"]
@@ -438,7 +513,9 @@ fn parse_number(t: &str) -> Option<Number> {
             });
         }
     }
-    if let Some(c) = DECIMAL.captures(t) {
+    if t.chars().next().is_some_and(char::is_numeric)
+        && let Some(c) = DECIMAL.captures(t)
+    {
         let all = c.get(0)?;
         let v = c.get(1)?.as_str();
         let dot = !c.get(2)?.as_str().is_empty();
@@ -457,7 +534,9 @@ fn parse_number(t: &str) -> Option<Number> {
         }
         return None;
     }
-    if let Some(c) = PAREN.captures(t) {
+    if t.starts_with('(')
+        && let Some(c) = PAREN.captures(t)
+    {
         let all = c.get(0)?;
         let v = c.get(1)?.as_str();
         let rest = &t[all.end()..];
@@ -471,7 +550,10 @@ fn parse_number(t: &str) -> Option<Number> {
         }
         return None;
     }
-    if let Some(c) = LETTER.captures(t) {
+    if t.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && t.bytes().take(7).skip(1).any(|b| matches!(b, b'.' | b')'))
+        && let Some(c) = LETTER.captures(t)
+    {
         let all = c.get(0)?;
         let v = c.get(1)?.as_str();
         if followed_ok(all.end()) && is_list_label(v) && !t[all.end()..].trim().is_empty() {
@@ -488,6 +570,15 @@ fn parse_number(t: &str) -> Option<Number> {
         }
     }
     None
+}
+
+/// Whether the parenthesised parts of a keyword number ("(a)", "(ii)" in "2.3(a)(ii)") are all
+/// list labels or numbers: "Section 2(the)" is not a clause number.
+fn paren_labels_ok(v: &str) -> bool {
+    v.split('(').skip(1).all(|p| {
+        let label = p.trim_end_matches(')');
+        label.bytes().all(|b| b.is_ascii_digit()) || is_list_label(label)
+    })
 }
 
 /// "a", "aa", "iv", "B": labels lists use; not words like "the".
@@ -553,7 +644,7 @@ fn number_is_plausible(n: &Number, t: &str, prev: Option<&str>, line_mode: bool)
     };
     // A long previous line is a paragraph of its own (text files often hold one per line),
     // so what it ends with says nothing about this line.
-    let prev = prev.filter(|p| p.split_whitespace().count() <= MAX_LAYOUT_LINE_WORDS);
+    let prev = prev.filter(|p| words_at_most(p, MAX_LAYOUT_LINE_WORDS));
     if let Some(p) = prev {
         let last_word = p
             .rsplit(|c: char| c.is_whitespace())
@@ -569,6 +660,12 @@ fn number_is_plausible(n: &Number, t: &str, prev: Option<&str>, line_mode: bool)
         NumberShape::Keyword | NumberShape::Decimal => {
             // "Section 4.2 hereof", "3.5 million": lower case after the number is prose.
             if !starts_like_clause {
+                return false;
+            }
+            // "…set forth in the first two sentences of this\nSection 12.4(c). If …": a
+            // number with a list label is far more often a cross-reference than a heading, so
+            // in layout lines it starts a clause only after a line that ended.
+            if line_mode && n.value.contains('(') && prev.is_some_and(|p| !ends_list_item(p)) {
                 return false;
             }
             if n.shape == NumberShape::Keyword
@@ -616,7 +713,7 @@ fn ends_list_item(p: &str) -> bool {
             .trim_start_matches(separator)
             .trim();
         if rest.is_empty()
-            || rest.split_whitespace().count() <= MAX_HEADING_WORDS
+            || words_at_most(rest, MAX_HEADING_WORDS)
                 && (is_title_case(rest) || is_upper_text(rest))
         {
             return true;
@@ -636,23 +733,55 @@ fn inline_heading(rest: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
-    let words = rest.split_whitespace().count();
-    if words <= MAX_HEADING_WORDS && !rest.ends_with(['.', ';', ',']) && is_title_case(rest) {
+    let short = words_at_most(rest, MAX_HEADING_WORDS);
+    if short && !rest.ends_with(['.', ';', ',']) && is_title_case(rest) {
         return Some(clean_heading(rest));
     }
-    if words <= MAX_HEADING_WORDS && rest.ends_with('.') && !rest[..rest.len() - 1].contains(". ") {
+    if short && rest.ends_with('.') && !rest[..rest.len() - 1].contains(". ") {
         let h = &rest[..rest.len() - 1];
-        if h.split_whitespace().count() <= MAX_INLINE_HEADING_WORDS && is_title_case(h) {
+        if words_at_most(h, MAX_INLINE_HEADING_WORDS) && is_title_case(h) {
             return Some(clean_heading(h));
         }
     }
-    let cut = [". ", ": ", " - ", " – ", " — ", ".\t", ":\t", "\t", "   "]
-        .iter()
-        .filter_map(|d| rest.find(d))
-        .min()?;
-    let h = &rest[..cut];
-    (h.split_whitespace().count() <= MAX_INLINE_HEADING_WORDS && is_title_case(h))
-        .then(|| clean_heading(h))
+    let h = &rest[..heading_cut(rest)?];
+    (words_at_most(h, MAX_INLINE_HEADING_WORDS) && is_title_case(h)).then(|| clean_heading(h))
+}
+
+/// Where an inline heading ends: the first of ". ", ": ", " - ", " – ", " — ", ".\t", ":\t",
+/// "\t" or three spaces. `None` when there is none, or none before the heading would have more
+/// than [`MAX_INLINE_HEADING_WORDS`] words (it is not a heading then).
+fn heading_cut(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    // Words seen so far: an ASCII graphic byte after ASCII whitespace (or first) starts a word
+    // of its own, so this undercounts `split_whitespace` at worst; any later cut would leave
+    // at least these words in the heading.
+    let mut words = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied();
+        match c {
+            b'.' | b':' if matches!(next, Some(b' ' | b'\t')) => return Some(i),
+            b'\t' => return Some(i),
+            b' ' => {
+                let after = &b[i + 1..];
+                if after.starts_with(b"  ")
+                    || ["-", "–", "—"].iter().any(|d| {
+                        after.starts_with(d.as_bytes()) && after.get(d.len()) == Some(&b' ')
+                    })
+                {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        let after_space = i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == 0x0B;
+        if c.is_ascii_graphic() && after_space {
+            words += 1;
+            if words > MAX_INLINE_HEADING_WORDS {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// A heading's text without trailing punctuation and inner tabs.
@@ -718,8 +847,12 @@ fn is_upper_text(s: &str) -> bool {
 /// An all-caps heading line: short, capitals, no sentence ending, and not one line of an
 /// all-caps paragraph (disclaimers are often set in capitals and wrap over many lines).
 fn is_caps_heading(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    // Cheapest test first: most lines have a lower-case letter early on.
+    if !is_upper_text(t) || !words_at_most(t, MAX_HEADING_WORDS) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty() || words.len() > MAX_HEADING_WORDS || !is_upper_text(t) {
+    if words.is_empty() {
         return false;
     }
     if !words
@@ -787,7 +920,16 @@ fn is_caps_heading(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
 
 /// A page number printed as a line: "15", "iv", "- 3 -", "Page 2", "Page 2 of 9".
 fn is_page_number(t: &str) -> bool {
-    PAGE_NUMBER.is_match(t.trim())
+    let t = t.trim();
+    // Only these ASCII bytes can be part of a match (other letters do not fold to them), so a
+    // line with any other (nearly every line) is refused without running the pattern.
+    t.bytes().all(|b| {
+        !b.is_ascii()
+            || b.is_ascii_digit()
+            || b.is_ascii_whitespace()
+            || b == 0x0B
+            || b"-pageivxlcofPAGEIVXLCOF".contains(&b)
+    }) && PAGE_NUMBER.is_match(t)
 }
 
 fn ends_with_number(t: &str) -> bool {
@@ -802,16 +944,14 @@ fn find_toc(lines: &[Line<'_>]) -> Vec<bool> {
     // Entries are short; a long line ending in a page number is a page of running text.
     let strict: Vec<bool> = lines
         .iter()
-        .map(|l| TOC_ENTRY.is_match(l.text) && l.text.split_whitespace().count() <= MAX_TOC_WORDS)
+        .map(|l| TOC_ENTRY.is_match(l.text) && words_at_most(l.text, MAX_TOC_WORDS))
         .collect();
     let loose: Vec<bool> = lines
         .iter()
         .zip(&strict)
-        .map(|(l, &s)| {
-            s || (TOC_LOOSE.is_match(l.text) && l.text.split_whitespace().count() <= MAX_TOC_WORDS)
-        })
+        .map(|(l, &s)| s || (TOC_LOOSE.is_match(l.text) && words_at_most(l.text, MAX_TOC_WORDS)))
         .collect();
-    let short = |i: usize| lines[i].text.split_whitespace().count() <= MAX_HEADING_WORDS;
+    let short = |i: usize| words_at_most(lines[i].text, MAX_HEADING_WORDS);
 
     // After a title, entries (and short lines between entries) until the body starts. A PDF
     // reader may give the page numbers as a column of their own, after the entries they

@@ -218,7 +218,7 @@ impl Walker<'_> {
                         alternates.pop();
                     }
                     if ns == Ns::W {
-                        match local.as_str() {
+                        match local.local_name().as_ref() {
                             "p" if paras.last().is_some_and(|p| p.depth == depth) => {
                                 if let Some(mut p) = paras.pop() {
                                     let nested = std::mem::take(&mut p.nested);
@@ -328,18 +328,99 @@ fn symbol(hex: &str) -> Option<char> {
     char::from_u32(v).filter(|c| !c.is_control() && !('\u{E000}'..='\u{F8FF}').contains(c))
 }
 
+/// Bytes that can start a character [`normalise`] changes.
+static MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Text normalised for matching: no-break spaces become spaces, soft hyphens and zero-width
 /// characters go, control characters become spaces, ends trimmed. Quotes are left alone.
 pub(super) fn normalise(s: &str) -> String {
+    let s = s.trim();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\t' => out.push('\t'),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+    // Copy runs of characters that stay as they are in one go: only ASCII controls and
+    // characters whose UTF-8 starts with 0xC2 (C1 controls, U+00A0, U+00AD), 0xE2 (U+2007,
+    // U+200B-D, U+202F, U+2060) or 0xEF (U+FEFF) can change.
+    let mut copied = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !MAY_CHANGE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let replacement = match c {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(" "),
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+            '\t' => None,
+            c if c.is_control() => Some(" "),
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            out.push_str(&s[copied..i]);
+            out.push_str(r);
+            copied = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&s[copied..]);
+    // Removed or replaced characters may leave new space at the ends.
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    /// The character-at-a-time definition `normalise` must agree with.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '\u{00A0}' | '\u{2007}' | '\u{202F}' => out.push(' '),
+                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+                '\t' => out.push('\t'),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out.trim().to_owned()
+    }
+
+    #[test]
+    fn normalise_replaces_spaces_and_drops_invisible_characters() {
+        assert_eq!(normalise("a\u{A0}b\u{AD}c\u{200B}d\te"), "a bcd\te");
+        let samples = [
+            "",
+            "  plain text  ",
+            "\u{FEFF}\u{A0} lead and trail \u{202F}\u{200D}",
+            "ctrl\u{1}x\u{7F}y\u{85}z\u{9F}",
+            "é ü — “quotes” ‘x’ \u{2060}joined\u{2007}figure",
+            "\u{C2A0}\u{E000}\u{EFFF}\u{2028}line\u{2029}",
+            "\r\n\tboth\u{B}\u{C}",
+            "\u{AD}",
+        ];
+        for s in samples {
+            assert_eq!(normalise(s), reference(s), "{s:?}");
         }
     }
-    out.trim().to_owned()
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use quick_xml::NsReader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 
 use crate::Error;
@@ -42,8 +42,8 @@ fn classify(r: &ResolveResult<'_>) -> Ns {
 pub(super) enum Ev<'b> {
     /// A start tag; the flag says it is self-closing (`<w:tab/>`), with no end event to come.
     Start(Ns, BytesStart<'b>, bool),
-    /// An end tag (local name).
-    End(Ns, String),
+    /// An end tag (its name borrowed from the part's text: no copy per element).
+    End(Ns, BytesEnd<'b>),
     /// Character data, entities resolved.
     Text(Cow<'b, str>),
 }
@@ -133,10 +133,7 @@ impl<'a> XmlPart<'a> {
                 }
                 Event::End(e) => {
                     self.pop_pending = true;
-                    return Ok(Some((
-                        self.depth,
-                        Ev::End(ns, e.local_name().as_ref().to_owned()),
-                    )));
+                    return Ok(Some((self.depth, Ev::End(ns, e))));
                 }
                 Event::Text(t) if self.depth > 0 => {
                     return Ok(Some((self.depth, Ev::Text(t.xml10_content()))));

@@ -420,3 +420,159 @@ fn numbers_parse_with_guards() {
     assert_eq!(n("12.5% of fees"), None);
     assert_eq!(n("e.g. this"), None);
 }
+
+#[test]
+fn keyword_numbers_with_parenthesised_parts() {
+    let n = |t: &str| parse_number(t).map(|n| n.value);
+    assert_eq!(n("Section 2.3(a)(ii) Payment Terms"), s("2.3(a)(ii)"));
+    assert_eq!(n("SECTION 2.3(a). Fees"), s("2.3(a)"));
+    assert_eq!(n("Schedule 1.1(b)"), s("Schedule 1.1(b)"));
+    assert_eq!(n("Section 5(A) Scope"), s("5(A)"));
+    assert_eq!(n("Section 4(12) Notices"), s("4(12)"));
+    // Not list labels: the line is no clause number at all, as before.
+    assert_eq!(n("Section 2(the) rest"), None);
+    assert_eq!(n("Section 2.3(a)of"), None);
+}
+
+#[test]
+fn keyword_numbers_with_parenthesised_parts_start_clauses() {
+    let got = heads(
+        &[
+            "Section 2.3(a)(ii) Payment Terms",
+            "The fees are due monthly.",
+            "Schedule 1.1(b)",
+            "List of Products",
+            "Product A",
+        ],
+        Mode::Paragraphs,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (s("2.3(a)(ii)"), s("Payment Terms")),
+            (s("Schedule 1.1(b)"), s("List of Products")),
+        ]
+    );
+    // In layout lines, a cross-reference carried over stays in its sentence.
+    let got = heads(
+        &[
+            "1. Fees. The fees are set out in the schedule and are payable as stated in",
+            "Section 2.3(a)(ii) of the Agreement, net of taxes.",
+        ],
+        Mode::Lines,
+    );
+    assert_eq!(got, vec![(s("1"), s("Fees"))]);
+    let got = heads(
+        &[
+            "1. Style. Usage must meet the standards set forth in the first two sentences of this",
+            "Section 12.4(c). If the Licensee wishes to use the materials, it must remedy",
+            "the failure first.",
+            "Section 12.5(a) Enforcement",
+        ],
+        Mode::Lines,
+    );
+    assert_eq!(
+        got,
+        vec![(s("1"), s("Style")), (s("12.5(a)"), s("Enforcement"))]
+    );
+}
+
+#[test]
+fn word_counts_match_split_whitespace() {
+    let samples = [
+        "",
+        "   ",
+        "one",
+        " one two\tthree\nfour ",
+        "a\u{A0}b \u{2003} c",
+        "\u{3000}x\u{3000}",
+        "“Quoted” words — and dashes",
+        "\u{B}v\u{C}f\r\n",
+    ];
+    for t in samples {
+        let count = t.split_whitespace().count();
+        for cap in 0..6 {
+            assert_eq!(word_count_capped(t, cap), count.min(cap), "{t:?} {cap}");
+            assert_eq!(words_at_most(t, cap), count <= cap, "{t:?} {cap}");
+        }
+    }
+}
+
+#[test]
+fn heading_cut_is_the_first_delimiter() {
+    // The earliest of the delimiters, as a search for each would find it.
+    let reference = |rest: &str| {
+        [". ", ": ", " - ", " – ", " — ", ".\t", ":\t", "\t", "   "]
+            .iter()
+            .filter_map(|d| rest.find(d))
+            .min()
+    };
+    let samples = [
+        "Governing Law. This Agreement",
+        "Term: five years",
+        "Fees - payable monthly",
+        "Fees – payable",
+        "Fees — payable",
+        "Fees.\tPayable",
+        "Fees:\tPayable",
+        "Fees\tPayable",
+        "Fees   Payable",
+        "Fees  - x",
+        "No delimiter here",
+        "U.S. Law. Text",
+        "-",
+        " - ",
+        "a.",
+    ];
+    for t in samples {
+        assert_eq!(heading_cut(t), reference(t), "{t:?}");
+    }
+    // A cut after more words than a heading has is no heading.
+    let long = "one two three four five six seven eight nine ten eleven twelve. Text";
+    assert_eq!(heading_cut(long), None);
+    assert_eq!(inline_heading(long), None);
+}
+
+#[test]
+fn upper_start_matches_upper_casing() {
+    let reference = |t: &str, k: &str| {
+        t.chars()
+            .take(20)
+            .collect::<String>()
+            .to_uppercase()
+            .starts_with(k)
+    };
+    let samples = [
+        "In Witness Whereof, the parties",
+        "IN WITNESS WHEREOF",
+        "Whereas",
+        "whereas the",
+        "WHERE",
+        "ſchedule",
+        "Now, therefore",
+        "straße",
+        "",
+        "Exhibit A",
+    ];
+    for t in samples {
+        for k in [
+            "IN WITNESS WHEREOF",
+            "WHEREAS",
+            "NOW, THEREFORE",
+            "SCHEDULE",
+            "EXHIBIT",
+        ] {
+            assert_eq!(UpperStart(t).is(k), reference(t, k), "{t:?} {k}");
+        }
+    }
+}
+
+#[test]
+fn page_numbers() {
+    for t in ["15", "- 3 -", "Page 2", "page 2 of 9", "iv", "— 12 —"] {
+        assert!(is_page_number(t), "{t}");
+    }
+    for t in ["15 days", "Page two", "Section 4", "1.2"] {
+        assert!(!is_page_number(t), "{t}");
+    }
+}
