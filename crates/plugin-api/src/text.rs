@@ -207,15 +207,8 @@ impl<'a> Normalized<'a> {
     /// The original span covering normalised bytes `start..end`: from the start of the first
     /// character to the end of the last, so the quote is whole characters of the original.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        let end = end.min(self.text.len());
-        let start = start.min(end);
-        if start == end {
-            let at = self.original_offset(start);
-            return Span::new(at, at);
-        }
-        let first = self.original_offset(start);
-        let last = self.origin_end.get(end - 1).copied().unwrap_or(first);
-        Span::new(first, last)
+        // The whole text as a slice cut from offset 0 answers the same.
+        self.as_slice().original_span(start, end)
     }
 }
 
