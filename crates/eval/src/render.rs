@@ -123,7 +123,7 @@ pub fn render_text(e: &Evaluation) -> String {
         for (tag, list) in groups {
             for x in list {
                 any = true;
-                let _ = writeln!(out, "  {tag} {}: {}", x.id, x.text);
+                let _ = writeln!(out, "  {tag} [fold {}] {}: {}", x.fold, x.id, x.text);
             }
         }
         if !any {
@@ -230,6 +230,7 @@ mod tests {
                 errors: Some(Errors {
                     false_positives: vec![Example {
                         id: "c9".into(),
+                        fold: 4,
                         text: "Ohio".into(),
                     }],
                     ..Errors::default()
@@ -257,7 +258,7 @@ mod tests {
         assert!(s.contains("fold 0  fold 1"), "{s}");
         assert!(s.contains("0.500       –   0.500       –"), "{s}");
         assert!(s.contains("Non-Compete → non-compete: check `non-compete` is not loaded"));
-        assert!(s.contains("  FP  c9: Ohio"), "{s}");
+        assert!(s.contains("  FP  [fold 4] c9: Ohio"), "{s}");
         assert!(
             s.contains("Per check (ms/contract): shared preparation 0.100, governing-law 0.400."),
             "{s}"

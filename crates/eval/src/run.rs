@@ -69,6 +69,8 @@ impl Share {
 pub struct Example {
     /// The contract's id.
     pub id: String,
+    /// The contract's cross-validation fold.
+    pub fold: usize,
     /// The evidence quote (false positive) or labelled span (false negative), trimmed and
     /// cut to a readable length; for a wrong jurisdiction, what the label and the check said.
     pub text: String,
@@ -650,12 +652,14 @@ fn aggregate(
                 .quotes_outside
                 .extend(o.outside.iter().map(|text| Example {
                     id: c.id.clone(),
+                    fold: c.index % options.folds,
                     text: text.clone(),
                 }));
         }
         if let Some(text) = &o.example {
             let example = Example {
                 id: c.id.clone(),
+                fold: c.index % options.folds,
                 text: text.clone(),
             };
             match (o.labelled, o.predicted) {
