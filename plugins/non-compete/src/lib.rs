@@ -10,7 +10,9 @@
 //! a non-compete. Exclusivity on the provider ("work exclusively for
 //! Client") is graded the same way but reported with `kind = "exclusivity"` when it is the only
 //! restriction (`kind = "non-compete"` otherwise), so that callers who mean a covenant not to
-//! compete in the narrow sense (CUAD's Non-Compete label) can leave it out. Sentences about
+//! compete in the narrow sense (CUAD's Non-Compete label) can leave it out. Exclusive dealing
+//! that is no covenant not to compete (an exclusive grant explained, exclusive purchasing) is
+//! kept as exclusivity and quoted only when nothing plainer is found. Sentences about
 //! covenants rather than covenants (definitions, headings, "shall not apply to", acknowledgements
 //! that the restrictions are reasonable) are skipped. The verdict is the worst the playbook assigns; a
 //! contract with a covenant that is within policy passes, and a contract with no covenant at all
@@ -208,6 +210,14 @@ static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         ("p:refrain", r"\brefrain\s+from\b"),
         (
+            "p:directly-or-indirectly",
+            // A prohibition whose act is elided or redacted: "neither Valeant nor its
+            // Affiliates shall, directly or indirectly, [***] in the Territory". The words
+            // "directly or indirectly" after "shall not" / "neither … shall" only ever qualify a
+            // forbidden act.
+            r"\b(?:shall|will|may)\s+not\b[^.;]{0,160}?\bdirectly\s+or\s+indirectly\b|\bneither\b.{0,200}?\b(?:shall|will|may)\b,?\s+(?:\w+\s+){0,3}?directly\s+or\s+indirectly\b",
+        ),
+        (
             "p:not-then-competitor",
             // Any act forbidden whose object is competition itself: "shall not drive for any
             // other sponsor which competes with", "may not obtain any sponsors whose products
@@ -250,7 +260,27 @@ static COMPETITIVE: LazyLock<Regex> = LazyLock::new(|| {
         ("c:rival", r"\brival\b"),
         (
             "c:similar-to",
-            r"\b(?:products?|services?|business(?:es)?|projects?|activit(?:y|ies)|programs?|promotions?|offerings?|sites?|technolog(?:y|ies))\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:identical|the\s+same)\s+(?:or|to)\s+)?(?:substantially\s+)?(?:similar|identical)\s+to\b",
+            r"\b(?:products?|services?|goods|business(?:es)?|projects?|activit(?:y|ies)|programs?|promotions?|offerings?|sites?|technolog(?:y|ies))\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:identical|the\s+same)\s+(?:or|to)\s+)?(?:substantially\s+)?(?:similar|identical)\s+to\b",
+        ),
+        (
+            "c:which-similar",
+            // A relative clause that makes the object like the other party's: "any web
+            // service, which is (i) based upon … and (ii) similar to the Co-Branded Service".
+            r"\b(?:products?|services?|goods|business(?:es)?|offerings?|technolog(?:y|ies)),?\s+(?:that|which)\s+(?:is|are)\b[^.;]{0,250}?\bsimilar\s+to\b",
+        ),
+        (
+            "c:own-account",
+            // Making or selling for oneself is competing with the other party: "undertakes not
+            // to develop on its own account any Product" (not "purchase Shares for its own
+            // account" nor "use Proprietary Information for its own account").
+            r"\b(?:develop|manufactur|produc|sell|market|distribut|commerciali[sz])\w*\s+(?:on|for)\s+(?:its|his|her|their)\s+own\s+account\b",
+        ),
+        (
+            "c:listed-entities",
+            // Competitors named in a list: "shall not place advertising relating to the
+            // commercial printing entities listed on Exhibit A", "agrees not to provide the
+            // Software … to the following companies".
+            r"\bthe\s+following\s+(?:\w+\s+)?(?:companies|entities|competitors)\b|\b(?:compan(?:y|ies)|entit(?:y|ies)|competitors)\s+(?:listed|set\s+forth|identified|named)\s+(?:on|in)\s+(?:exhibit|schedule|appendix|annex|attachment)\b",
         ),
         (
             "c:any-business",
@@ -298,11 +328,13 @@ static NOT_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// trademark imitation ("confusingly similar to any of the Marks"), insurance "for similar
 /// products", covenants another document may contain,
 /// scope exceptions ("this Section shall not apply to …", "shall not be deemed to compete"),
-/// and remedies or acknowledgements that refer to the covenant ("violation of the covenants not
-/// to compete", "the restrictive covenants are reasonable"). Tried only on candidate sentences.
+/// remedies or acknowledgements that refer to the covenant ("violation of the covenants not
+/// to compete", "the restrictive covenants are reasonable"), and covenants not to derogate from
+/// a grant ("take any action which would derogate from, impair or compete with the Exclusive
+/// Rights"), which protect rights granted, not a market. Tried only on candidate sentences.
 static NOT_A_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"^\W*(?:[\w-]+["”')]*\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\bdisparag\w*|\barbitrators?\b|\bnot\s+(?:constitute|be\s+deemed|be)\s+a\s+(?:breach|violation)\b|\bconfusingly\s+similar\b|\bcolou?rable\s+imitation\b|\binsur(?:ed|ance)\b|\bcontain\w*\s+(?:a|any)\s+(?:[\w-]+\s+){0,2}?(?:non-?\s?compet\w*|restrictive)\s+(?:covenants?|clauses?|provisions?)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
+        r#"^\W*(?:[\w-]+["”')]*\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\bdisparag\w*|\bderogat\w*\s+from\b|\barbitrators?\b|\bnot\s+(?:constitute|be\s+deemed|be)\s+a\s+(?:breach|violation)\b|\bconfusingly\s+similar\b|\bcolou?rable\s+imitation\b|\binsur(?:ed|ance)\b|\bcontain\w*\s+(?:a|any)\s+(?:[\w-]+\s+){0,2}?(?:non-?\s?compet\w*|restrictive)\s+(?:covenants?|clauses?|provisions?)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
     )
 });
 static NON_COMPETE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -322,10 +354,22 @@ static EXCLUSIVITY: LazyLock<Regex> = LazyLock::new(|| {
         ),
     ])
 });
-/// Sentences that grant freedom rather than restrict it.
+/// Exclusive dealing that restricts without being a covenant not to compete: the explanation of
+/// an exclusive grant ("the grant … is exclusive such that Licensor shall not license any
+/// other Person"), which binds the grantor to the grantee, and exclusive purchasing ("shall not
+/// obtain the Software … from any Entity other than Supplier"), which says where a party buys,
+/// not what it may sell. Such a sentence is kept as exclusivity (graded, but quoted only when
+/// no plainer covenant is found).
+static EXCLUSIVE_DEALING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:grant|licen[cs]e|appointment|rights?)\b[^.;]{0,120}?\b(?:is|are|shall\s+be)\s+exclusive\s+(?:such\s+that|in\s+that|so\s+that)\b|\b(?:purchas|obtain|buy|sourc|procur|order)\w*\b[^.;]{0,200}?\bfrom\s+(?:any\s+)?(?:[\w-]+\s+){0,3}?other\s+than\b",
+    )
+});
+/// Sentences that grant freedom rather than restrict it ("nothing … shall prevent", "free
+/// to", "shall be able to pursue, conduct and carry on for its own account such activities").
 static FREEDOM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bnothing\b.{0,120}\b(?:restrict|prevent|prohibit|preclude|limit|impair)\w*\b|\bfree\s+to\b|\bshall\s+not\s+be\s+(?:restricted|prevented|prohibited|precluded|limited)\b|\bnot\s+(?:be\s+)?subject\s+to\s+any\s+(?:non-?compet|restrict)|\bno\s+(?:non-?compet\w*|restrictive\s+covenant)\b|\bnon-?exclusive\b|\bnot\s+(?:be\s+)?(?:subject|under)\b.{0,80}\b(?:non-?\s?compet|restrictive)|\b(?:does|do)\s+not\s+contain\b|\b(?:shall|will)\s+not\s+(?:prevent|restrict|prohibit|preclude)\b|\bbe\s+prevented\b|\bwithout\s+restriction\b|\bchange\s+of\s+control\b|\bbreach\s+of\b.{0,80}\brestrictive\s+covenant|\bunfair\s+competition\b|\bcompetition\s+laws?\b|\bcompetition\s+(?:\w+\s+){0,5}?act\b|\bnot\s+(?:breach|violate|conflict\s+with)\s+(?:any|the\s+terms\s+of\s+any)\s+(?:\w+\s+){0,3}?agreements?\b|\bnot\s+be\s+(?:held\s+)?(?:liable|responsible)\b|\bnot\s+be\s+(?:required|obligated|obliged)\b|\b(?:may|shall|will)\s+not\s+(?:\w+\s+)?(?:assign|sublicense|subcontract)\b|\banti-?\s?trust\b|\bnot\s+bound\s+by\b|\bcontains?\s+(?:\w+\s+){0,3}?covenants?\b|\backnowledg\w*\b.{0,100}?\bmay\s+(?:now\s+)?(?:market|develop|have|compete|sell|offer|provide)\b",
+        r"\bnothing\b.{0,120}\b(?:restrict|prevent|prohibit|preclude|limit|impair)\w*\b|\bfree\s+to\b|\b(?:shall|will|may)\s+(?:be\s+)?(?:able|entitled|permitted)\s+to\s+(?:pursue|conduct|engage|carry\s+on|compete|own)\b|\bshall\s+not\s+be\s+(?:restricted|prevented|prohibited|precluded|limited)\b|\bnot\s+(?:be\s+)?subject\s+to\s+any\s+(?:non-?compet|restrict)|\bno\s+(?:non-?compet\w*|restrictive\s+covenant)\b|\bnon-?exclusive\b|\bnot\s+(?:be\s+)?(?:subject|under)\b.{0,80}\b(?:non-?\s?compet|restrictive)|\b(?:does|do)\s+not\s+contain\b|\b(?:shall|will)\s+not\s+(?:prevent|restrict|prohibit|preclude)\b|\bbe\s+prevented\b|\bwithout\s+restriction\b|\bchange\s+of\s+control\b|\bbreach\s+of\b.{0,80}\brestrictive\s+covenant|\bunfair\s+competition\b|\bcompetition\s+laws?\b|\bcompetition\s+(?:\w+\s+){0,5}?act\b|\bnot\s+(?:breach|violate|conflict\s+with)\s+(?:any|the\s+terms\s+of\s+any)\s+(?:\w+\s+){0,3}?agreements?\b|\bnot\s+be\s+(?:held\s+)?(?:liable|responsible)\b|\bnot\s+be\s+(?:required|obligated|obliged)\b|\b(?:may|shall|will)\s+not\s+(?:\w+\s+)?(?:assign|sublicense|subcontract)\b|\banti-?\s?trust\b|\bnot\s+bound\s+by\b|\bcontains?\s+(?:\w+\s+){0,3}?covenants?\b|\backnowledg\w*\b.{0,100}?\bmay\s+(?:now\s+)?(?:market|develop|have|compete|sell|offer|provide)\b",
     )
 });
 static NON_SOLICIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -355,6 +399,13 @@ static DIRECT: LazyLock<Regex> = LazyLock::new(|| re(r"\bcompetitors?\b"));
 static WORLDWIDE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bworld-?\s?wide\b|\banywhere\b|\bthroughout\s+the\s+world\b|\bin\s+any\s+(?:country|jurisdiction|part\s+of\s+the\s+world)\b|\bglobal(?:ly)?\b|\bwherever\s+(?:located|situated)\b|\bno\s+geographic",
+    )
+});
+/// "Anywhere" bounded by what follows it: "anywhere in the Territory", "anywhere within the
+/// State of …" names a territory, not the world (matched at a WORLDWIDE match).
+static ANYWHERE_BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^anywhere\s+(?:in|within)\s+(?:the\s+)?(?:territory|state|county|city|province|region|area|united\s+states)\b",
     )
 });
 static TERRITORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -505,7 +556,10 @@ impl NonCompete {
         // Non-Compete label does not cover it, and telling other exclusive dealing ("shall
         // not … with any third party") from a non-compete by wording alone failed on CUAD:
         // its lawyers label most such covenants Non-Compete.
-        let exclusivity = exclusive_for && !competitive && !names_covenant && !broad;
+        // Exclusive dealing (an exclusive grant explained, exclusive purchasing) is kept as
+        // exclusivity whatever words it uses: it is no covenant not to compete.
+        let dealing = EXCLUSIVE_DEALING.is_match(n);
+        let exclusivity = dealing || (exclusive_for && !competitive && !names_covenant && !broad);
         let duration_months = longest_months(s.text).or(lead_in.flatten());
         let during_term_only =
             duration_months.is_none() && DURING_TERM.is_match(n) && !AFTER_TERM.is_match(n);
@@ -517,7 +571,10 @@ impl NonCompete {
             "unspecified"
         };
         let places = find_jurisdictions(s.text);
-        let (geography, territory) = if WORLDWIDE.is_match(n) {
+        let worldwide = WORLDWIDE
+            .find_iter(n)
+            .any(|m| !ANYWHERE_BOUNDED.is_match(&n[m.start()..]));
+        let (geography, territory) = if worldwide {
             ("worldwide", None)
         } else if let Some(p) = places.first() {
             ("territory", Some(p.jurisdiction.name.to_owned()))
@@ -530,7 +587,9 @@ impl NonCompete {
         } else {
             ("unspecified", None)
         };
-        let strength = if explicit && competes_beyond_names(n) {
+        let strength = if dealing {
+            1
+        } else if explicit && competes_beyond_names(n) {
             3
         } else if prohibition && (competitive || named || heading_says) {
             2
@@ -845,6 +904,7 @@ mod tests {
             &NON_COMPETE_WORDS,
             &EXCLUSIVITY,
             &FREEDOM,
+            &EXCLUSIVE_DEALING,
             &NOT_A_COVENANT,
             &NON_SOLICIT,
             &INDUSTRY,
@@ -853,6 +913,7 @@ mod tests {
             &CONFIDENTIALITY,
             &DIRECT,
             &WORLDWIDE,
+            &ANYWHERE_BOUNDED,
             &TERRITORY,
             &DURING_TERM,
             &AFTER_TERM,
@@ -959,6 +1020,105 @@ mod tests {
             first.is_some_and(|q| q.contains("two (2) years")),
             "{first:?}"
         );
+    }
+
+    fn quotes(r: &Report, text: &str) -> Vec<String> {
+        r.finding()
+            .evidence
+            .iter()
+            .filter(|e| e.about.is_none())
+            .map(|e| text[e.start..e.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn exclusive_dealing_is_exclusivity_quoted_after_plainer_covenants() {
+        // An exclusive grant explained: the grantor may not license others. Alone it is
+        // reported as exclusivity.
+        let grant = "2. Exclusivity. Subject to Section 2(e), the grant set out in Clause 2(b)(i) is exclusive such that Ehave shall not license any other Person to, nor may Ehave itself, license, sub-license the use of, or provide services similar to, the Ehave Companion Solution within the Field of Use anywhere in the Territory.";
+        let r = run(grant);
+        assert_eq!(
+            param(&r, "kind"),
+            Some(&ParamValue::Text("exclusivity".into()))
+        );
+        // "anywhere in the Territory" is the Territory, not the world.
+        assert_eq!(
+            param(&r, "geography"),
+            Some(&ParamValue::Text("territory".into()))
+        );
+        // Beside a covenant not to compete, only the covenant is quoted.
+        let text = format!(
+            "{grant}\n3. Restrictions. CHT shall not enter into an agreement with any other Person related to the sale of products that are substantially similar to or competitive with the Ehave Companion Solution."
+        );
+        let r = run(&text);
+        assert_eq!(
+            param(&r, "kind"),
+            Some(&ParamValue::Text("non-compete".into()))
+        );
+        let q = quotes(&r, &text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].contains("CHT shall not"), "{q:?}");
+        // Exclusive purchasing says where a party buys, not what it sells.
+        let text = "4.1 Reseller shall not obtain the TouchStar Software or Support Services (or any software or services which compete with the TouchStar Software) for sale from any Entity other than TouchStar or its authorized agents.\n4.2 Reseller shall not import, promote, distribute, license, market or sell any products in the Territory which directly compete with the TouchStar Software or Support Services.";
+        let q = quotes(&run(text), text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].contains("shall not import"), "{q:?}");
+    }
+
+    #[test]
+    fn freedom_to_carry_on_business_for_own_account_is_no_covenant() {
+        let r = run(
+            "B. UTEK shall not have or be deemed to have, fiduciary obligations or duties to AVDU, and shall be able to pursue, conduct and carry on for its own account (or for the account of others) such activities, ventures, businesses and other pursuits as UTEK in its sole discretion may elect.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn not_derogating_from_a_grant_is_no_covenant() {
+        let r = run(
+            "CLIENT will not exercise nor authorize any other Party to take any action which would reasonably be deemed to derogate from, impair or compete with the Exclusive Rights herein granted.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn covenants_without_a_competition_word() {
+        for text in [
+            // Making the contract's product on one's own account.
+            "20.2 During the Term of this Agreement and for an additional period of two (2) years from the date of termination of this Agreement, the Contractor undertakes not to develop on its own account any Product.",
+            // Goods similar to the Products.
+            "(a) during the term of the Agreement, MIL shall not, directly or indirectly, enter into another joint venture agreement or marketing/distribution agreement with any company in respect of the marketing and sale of goods similar to the Products in the Territory.",
+            // A relative clause makes the service like the other party's.
+            "7.2 Except as contemplated under this Agreement, during the two year period following the Effective Date, Dassault Systemes shall not commercially offer any web service, which is (i) based upon the software transferred to Dassault Systemes and (ii) similar to the Co-Branded Service.",
+            // Competitors named in a list.
+            "2.4. During the Term, VerticalNet shall not place advertising relating to the commercial printing entities listed on Exhibit \"A,\" on the VerticalNet Online Communities.",
+            "During the term of this Agreement, Corio agrees not to provide the Software to the following companies or their subsidiaries: ***.",
+        ] {
+            let r = run(text);
+            assert_ne!(r.verdict(), Verdict::Missing, "{text}");
+            assert_eq!(
+                param(&r, "kind"),
+                Some(&ParamValue::Text("non-compete".into())),
+                "{text}"
+            );
+        }
+        // Not buying shares for one's own account.
+        let r = run(
+            "The Remarketing Agent shall not sell any Shares for its own account at a price other than the Purchase Price.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn an_elided_act_under_a_non_compete_heading_is_a_covenant() {
+        let text = "2.3.1 Non-Competition. (a) [***], neither Valeant nor its Affiliates shall, directly or indirectly, [***] in the Territory other than the Product.";
+        let r = run(text);
+        assert_ne!(r.verdict(), Verdict::Missing);
+        // Without the heading, nothing says what is forbidden.
+        let r = run(
+            "2.3.1 Records. (a) Neither party shall, directly or indirectly, [***] in the Territory.",
+        );
+        assert_eq!(r.verdict(), Verdict::Missing);
     }
 
     #[test]
