@@ -11,6 +11,17 @@
 //! end something other than the agreement ("terminate the Advertising Fund"), termination by
 //! mutual consent and references to other termination provisions are not convenience.
 //!
+//! What counts, as CUAD's "Termination For Convenience" labels draw the line: a party may end
+//! the agreement (or its own participation, or withdraw from a venture) by its own choice,
+//! with notice or at any time, with no event required: "for convenience", "without cause",
+//! "for any reason", "at any time upon ninety days' notice", "in the event the Company desires
+//! to terminate, it shall give sixty days' notice", also after a lock-in ("at the end of the
+//! Initial Period or at any time thereafter"). Not convenience: a right that hangs on an event,
+//! whether stated before the right, after it, or as items of a list the right introduces or
+//! is followed by ("if: (i) …", "(i) if there has been …", "whenever it determines that …");
+//! a right of a party named by an event ("the non-breaching party", "the Party not delayed");
+//! termination that happens automatically; non-renewal at the end of a term.
+//!
 //! It also reads the notice period (days), the cure period for breach, a kill fee (percent of
 //! remaining fees), whether the provider is paid for work performed up to termination, and
 //! whether anything survives termination. The verdict follows the playbook:
@@ -68,11 +79,15 @@ pub struct Termination {
     missing: Verdict,
 }
 
-/// A right to terminate: "may terminate", "shall have the right to terminate", "may be
-/// terminated by", "is terminable".
+/// A right to terminate: "may terminate", "shall have the right to terminate", "is entitled,
+/// at its sole discretion, to terminate", "may be terminated by", "is terminable"; a party's
+/// wish to terminate on which the contract hangs a notice duty ("in the event that the Company
+/// desires to terminate …, it shall give sixty days' notice"); and a right to withdraw from a
+/// venture or agreement, which ends that party's participation ("Any Participant will have
+/// the right to voluntarily withdraw from the Joint Venture at any time").
 static RIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:may|can|(?:is|are|be|shall\s+be)\s+entitled\s+to|(?:shall|will|has|have|reserves?|retains?)\s+(?:the\s+|a\s+)?(?:unilateral\s+|absolute\s+)?right\s+to|right\s+to|option\s+to|elect\s+to|ability\s+to)\b.{0,80}?\bterminat(?:e|ed|ing)\b|\bterminated\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each)\s+part|\btermination\s+by\s+(?:either|any|each)\s+part|\bterminat\w*\b.{0,40}?\bat\s+the\s+option\s+of\b|\bterminated\b.{0,80}?\bat\s+any\s+time\b|\bmay\s+(?:\w+\s+){0,3}?be\s+terminated\b|\bterminable\b|\btermination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bright\b[^.;]{0,100}?\bto\s+terminate\b|\bat\s+the\s+option\s+of\s+(?:either|any|each)\s+part(?:y|ies)\b|\bshall\s+(?:\w+\s+){0,2}?be\s+(?:earlier\s+)?terminated\b|\buntil\s+(?:either|any|one)\s+party\s+(?:gives|provides|serves|informs|notifies|delivers)\b[^.;]{0,80}?\bnotice\b",
+        r"\b(?:may|can|(?:is|are|be|shall\s+be)\s+entitled\s+to|(?:shall|will|has|have|reserves?|retains?)\s+(?:the\s+|a\s+)?(?:unilateral\s+|absolute\s+)?right\s+to|right\s+to|option\s+to|elect\s+to|ability\s+to)\b.{0,80}?\bterminat(?:e|ed|ing)\b|\bterminated\s+(?:\w+\s+){0,3}?by\s+(?:either|any|each)\s+part|\btermination\s+by\s+(?:either|any|each)\s+part|\bterminat\w*\b.{0,40}?\bat\s+the\s+option\s+of\b|\bterminated\b.{0,80}?\bat\s+any\s+time\b|\bmay\s+(?:\w+\s+){0,3}?be\s+terminated\b|\bterminable\b|\btermination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bright\b[^.;]{0,100}?\bto\s+terminate\b|\bentitled\b[^.;]{0,80}?\bto\s+terminate\b|\bat\s+the\s+option\s+of\s+(?:either|any|each)\s+part(?:y|ies)\b|\bshall\s+(?:\w+\s+){0,2}?be\s+(?:earlier\s+)?terminated\b|\b(?:desires|wishes|decides|chooses|wants)\s+to\s+terminate\b|\b(?:may|can|right\s+to|entitled\s+to)\s+(?:\w+\s+){0,2}?withdraw\s+from\s+(?:this|the)\s+(?:agreement|joint\s+venture|venture|partnership|jv|alliance|collaboration|consortium)\b|\buntil\s+(?:either|any|one)\s+party\s+(?:gives|provides|serves|informs|notifies|delivers)\b[^.;]{0,80}?\bnotice\b",
     )
 });
 /// Words that make a termination right one for convenience.
@@ -90,9 +105,21 @@ static WEAK_CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A table of contents run together as one sentence ("7.3 Termination for Cause 50 7.4 …").
 static TOC: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,3}\s+\d{1,2}\.\d{1,2}\b"));
-/// A list item ("(d) By either party upon sixty (60) days notice").
+/// A list item ("(d) By either party upon sixty (60) days notice", "15.02.1.1 By any party …").
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\.)\s+|^\W{0,3}by\s")
+    re(
+        r"^\W{0,3}(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\.|\d{1,3}(?:\.\d{1,3})+\.?)\s+|^\W{0,3}by\s",
+    )
+});
+/// An item that completes the sentence of the list it belongs to ("… may be terminated as
+/// follows: (b) by either party upon sixty days' notice"): after its label it opens with a
+/// preposition or a gerund, not with a subject and verb of its own. An item that neither does
+/// this nor names termination is the next clause ("11. Notice. Any written notice shall be
+/// deemed delivered three days after …"), not part of the list.
+static ITEM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W{0,3}(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\.|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?(?:by|upon|on|with|without|within|after|at|for|following|in|\w+ing)\b",
+    )
 });
 /// "At any time … notice": a termination right on notice alone (convenience unless a breach
 /// or other condition is named).
@@ -104,14 +131,15 @@ static ANY_TIME_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Conditions that make a notice-only right something other than convenience.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bbreach|\bdefault|\bfail(?:s|ed|ure|ing)?\b|\binsolv|\bbankrupt|\breceiver|\bviolat|\bcure[ds]?\b|\bchange\s+(?:of|in)\s+control\b|\bif\b|\bin\s+the\s+event\b|\bupon\s+the\s+occurrence\b|\bforce\s+majeure\b|\bshould\b|\bin\s+case\b|\b(?:with|for)\s+cause\b|\bat\s+the\s+end\s+of\b|\bprior\s+to\s+the\s+expiration\b|\bfor\s+\W?cause\b|\bimmediately\b|\bforthwith\b|\bin\s+(?:such|that|either|any\s+such)\s+event\b|\bmutual(?:ly)?\b|\b(?:written\s+)?(?:consent|agreement)\s+(?:in\s+writing\s+)?of\s+(?:all\s+)?(?:the\s+|both\s+)?parties\b|\b(?:in\s+accordance\s+with|pursuant\s+to|under)\s+(?:the\s+)?termination\s+provisions?\b|\bupon\s+(?:the\s+)?receipt\s+of\s+(?:\w+\s+)?notice\s+of\b",
+        r"\bbreach|\bdefault|\bfail(?:s|ed|ure|ing)?\b|\binsolv|\bbankrupt|\breceiver|\bviolat|\bcure[ds]?\b|\bchange\s+(?:of|in)\s+control\b|\bif\b|\bin\s+the\s+event\b|\bupon\s+the\s+occurrence\b|\bforce\s+majeure\b|\bshould\b|\bin\s+case\b|\bwhenever\b|\b(?:with|for)\s+cause\b|\bat\s+the\s+end\s+of\b|\bprior\s+to\s+the\s+expiration\b|\bfor\s+\W?cause\b|\bimmediately\b|\bforthwith\b|\bin\s+(?:such|that|either|any\s+such)\s+event\b|\bmutual(?:ly)?\b|\b(?:written\s+)?(?:consent|agreement)\s+(?:in\s+writing\s+)?of\s+(?:all\s+)?(?:the\s+|both\s+)?parties\b|\b(?:in\s+accordance\s+with|pursuant\s+to|under)\s+(?:the\s+)?termination\s+provisions?\b|\bupon\s+(?:the\s+)?receipt\s+of\s+(?:\w+\s+)?notice\s+of\b|\bnon-?\s?(?:breaching|defaulting|affected)\s+part|\bparty\s+not\s+(?:delayed|affected|in\s+default|in\s+breach)\b|\b(?:unaffected|aggrieved|innocent)\s+part",
     )
 });
 /// Sentences that are not a convenience right whatever their words: non-renewal, negated
-/// rights.
+/// rights, and automatic termination (an agreement that ends by itself on an event is not ended
+/// by a party's choice).
 static NOT_CONVENIENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bnon-?\s?renewal\b|\bnot\s+(?:to\s+)?renew\b|\bnot\s+be\s+renewed\b|\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,3}?terminat|\bno\s+(?:\w+\s+)?right\s+to\s+terminat|\bnot\s+(?:be\s+)?(?:entitled|permitted)\s+to\s+terminat|\bcannot\s+terminat|\b(?:agrees?|covenants?|undertakes?)\s+not\s+to\s+terminat|\b(?:in\s+the\s+event|should|if|whether|once)\s+(?:this\s+agreement|the\s+agreement|it)\s+(?:is|be|shall\s+be|has\s+been)\s+terminated\b|\b(?:upon|notwithstanding|after|following)\s+(?:any\s+|the\s+|such\s+)?termination\b|\b(?:from|of|after|upon|following)\s+(?:the|such|any|a)\s+termination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bif\s+for\s+any\s+reason\b|\b(?:employment|engagement)\b[^.;]{0,60}?\bterminate[sd]?\s+for\s+any\s+reason\b|\bin\s+exercising\b",
+        r"\bnon-?\s?renewal\b|\bnot\s+(?:to\s+)?renew\b|\bnot\s+be\s+renewed\b|\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,3}?terminat|\bno\s+(?:\w+\s+)?right\s+to\s+terminat|\bnot\s+(?:be\s+)?(?:entitled|permitted)\s+to\s+terminat|\bcannot\s+terminat|\b(?:agrees?|covenants?|undertakes?)\s+not\s+to\s+terminat|\b(?:in\s+the\s+event|should|if|whether|once)\s+(?:this\s+agreement|the\s+agreement|it)\s+(?:is|be|shall\s+be|has\s+been)\s+terminated\b|\b(?:upon|notwithstanding|after|following)\s+(?:any\s+|the\s+|such\s+)?termination\b|\b(?:from|of|after|upon|following)\s+(?:the|such|any|a)\s+termination\s+(?:of\s+this\s+agreement\s+)?for\s+convenience\b|\bif\s+for\s+any\s+reason\b|\b(?:employment|engagement)\b[^.;]{0,60}?\bterminate[sd]?\s+for\s+any\s+reason\b|\bin\s+exercising\b|\bterminat\w*\s+(?:\w+\s+)?automatically\b|\bautomatically\s+terminat",
     )
 });
 static CURE: LazyLock<Regex> = LazyLock::new(|| re(r"\bcure[ds]?\b|\bremed(?:y|ied)\b|\brectif"));
@@ -144,13 +172,39 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\w'-]+"));
 static RUN_IN_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[a-z]|[ivx]{1,4})\.\s"));
 /// A piece that opens with an item label.
 static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[\s;:,.]*(?:but\s+)?(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\.)\s")
+    re(
+        r"^[\s;:,.]*(?:but\s+)?(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\.)\s|^[\s]*(?:or\s+|and\s+)?by\s",
+    )
 });
-/// Conditions stated as absent ("so long as no default exists", "provided that no breach has
-/// occurred") restrict nothing; they are blanked before conditions are looked for.
+/// An item that opens with a condition ("(i) if there has been …", "(ii) upon the occurrence
+/// of …"): a condition of the right it follows.
+static CONDITION_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[\s;:,.]*(?:or\s+|and\s+)?(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\.)\s+(?:if|in\s+the\s+event|in\s+case|should|whenever|upon\s+the\s+occurrence)\b",
+    )
+});
+/// A sentence that opens with a condition over a list of items ("In the event that 8.2.1 …",
+/// "If the Executive: (a) fails …").
+static CONDITION_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W{0,3}(?:[\d.]+\s+)?(?:if|in\s+the\s+event(?:\s+that)?|should|upon\s+the\s+occurrence\s+of)\b[^.;:()]{0,60}?[:,]?\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|\d{1,3}(?:\.\d{1,3})+\.?)\s",
+    )
+});
+/// A piece that names its own holder ("; by Licensor or Licensee upon sixty days' notice").
+static ITEM_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[\s;:,.]*(?:or\s+|and\s+)?(?:(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\.)\s+)?by\s",
+    )
+});
+/// Conditions that restrict nothing; they are blanked before conditions are looked for:
+/// conditions stated as absent ("so long as no default exists", "provided that no breach has
+/// occurred", "if MPL is in compliance with this Agreement"), the holder's own wish as the
+/// only trigger ("in the event that the Company desires to terminate …, it shall give sixty
+/// days' notice"), and a lock-in period after which the right runs at any time ("at the end
+/// of the Initial Period or at any time thereafter by giving one year's notice").
 static NEGATED_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:so\s+long\s+as|provided\s+(?:that\s+)?|if)\s+(?:there\s+is\s+)?(?:no|not\s+in)\s+(?:\w+\s+)?(?:default|breach|event\s+of\s+default)\b[^,;]*",
+        r"\b(?:so\s+long\s+as|provided\s+(?:that\s+)?|if)\s+(?:there\s+is\s+)?(?:no|not\s+in)\s+(?:\w+\s+)?(?:default|breach|event\s+of\s+default)\b[^,;]*|\b(?:so\s+long\s+as|provided\s+(?:that\s+)?|if)\s+(?:\w+\s+){1,3}?(?:is|are|remains?)\s+(?:then\s+)?in\s+(?:full\s+)?compliance\b[^,;]*|\b(?:if|in\s+the\s+event(?:\s+that)?|should|when)\s+(?:\w+\s+){1,3}?(?:desires|wishes|decides|chooses|wants)\s+to\s+terminate\b|\bat\s+the\s+end\s+of\s+(?:\w+\s+){1,4}?or\s+(?:at\s+)?any\s+time\s+thereafter\b",
     )
 });
 /// A condition word between a right and a strong cue puts the cue inside the condition ("may
@@ -238,8 +292,21 @@ impl Termination {
         let mut head: Option<(&str, usize, usize)> = None;
         // Where the current semicolon-delimited part of the sentence starts.
         let mut part = 0;
-        for (from, to) in pieces(n) {
+        // A sentence that opens with a condition over a list ("In the event that 8.2.1 one
+        // Party is in breach …; 8.2.2 …") is one part: the condition governs every item.
+        let one_part = CONDITION_LIST.is_match(n);
+        let all = pieces(n);
+        for (i, &(from, to)) in all.iter().enumerate() {
             let piece = n.get(from..to).unwrap_or("");
+            // The items that follow a right and open with a condition ("may terminate … at any
+            // time (i) if there has been …, (ii) if …") are the right's conditions.
+            // A right whose piece ends in a full stop or semicolon is complete: the next item
+            // is a sibling, not its condition.
+            let conditions_follow = !piece.trim_end().ends_with(['.', ';'])
+                && all
+                    .get(i + 1)
+                    .and_then(|&(a, b)| n.get(a..b))
+                    .is_some_and(|next| CONDITION_ITEM.is_match(next));
             if let Some(m) = RIGHT.find(piece) {
                 head = Some((piece, m.start(), m.end()));
                 // A condition earlier in the same part ("If the other party breaches, …
@@ -247,6 +314,7 @@ impl Termination {
                 let earlier = n.get(part..from).unwrap_or("");
                 if let Some(r) = Self::convenient(piece, m.start(), m.end(), piece, span)
                     && unconditional(earlier)
+                    && !conditions_follow
                 {
                     return Some(r);
                 }
@@ -257,11 +325,9 @@ impl Termination {
                 return Some(r);
             }
             // A semicolon or a run-in item ("… breach. d. Either party …") starts a new part.
-            if piece.ends_with(';') {
-                part = to;
-            } else if let Some(next) = n.get(to..)
-                && RUN_IN_ITEM.is_match(next)
-            {
+            let new_part =
+                piece.ends_with(';') || n.get(to..).is_some_and(|next| RUN_IN_ITEM.is_match(next));
+            if new_part && !one_part {
                 part = to;
             }
         }
@@ -272,15 +338,28 @@ impl Termination {
     /// list introduction it is an item of) a right to terminate the agreement for convenience.
     fn convenient(head: &str, start: usize, end: usize, piece: &str, span: Span) -> Option<Right> {
         let own = std::ptr::eq(head, piece);
-        if NOT_CONVENIENCE.is_match(piece)
-            || (!own && NOT_CONVENIENCE.is_match(head))
-            || piece.trim_end().ends_with(':')
-        {
+        if NOT_CONVENIENCE.is_match(piece) || (!own && NOT_CONVENIENCE.is_match(head)) {
             return None;
         }
+        // A list introduction ("may terminate … as follows:") grants nothing by itself unless
+        // it names the right as one for convenience ("may terminate … for convenience … by:
+        // a. giving one month's notice; and b. paying …"); its items are then the procedure.
+        let introduction = piece.trim_end().ends_with(':');
         let matched = head.get(start..end).unwrap_or("");
         let after = head.get(end..).unwrap_or("");
         let before = head.get(..start).unwrap_or("");
+        // An item that names its own holder ("…; by Licensor or Licensee upon sixty days'
+        // notice; or …") is an alternative of its own: the conditions of the head's own
+        // alternative do not govern it. Any other item completes the head: the conditions
+        // that follow the right govern it, and when the head introduces its items ("… if:")
+        // so do those before the right ("If NPC does not request …, either party may terminate
+        // … effective at the later of: (a) …"), and a strong cue inside an item is then one
+        // of the conditions ("may terminate … upon notice if: (iii) the Study is cancelled
+        // for any reason").
+        let independent = !own && ITEM_BY.is_match(piece);
+        let head_introduces = head.trim_end().ends_with(':');
+        let head_unconditional =
+            own || independent || unconditional(after) && (!head_introduces || unconditional(head));
         // "terminate the Fund", "terminate or modify these payment terms": not the agreement.
         if matched.ends_with("terminate")
             && let Some(object) = OBJECT.captures(after).and_then(|c| c.get(1))
@@ -309,10 +388,12 @@ impl Termination {
                 piece.get(..c.start()).unwrap_or("")
             };
             !IF_WORD.is_match(between)
-        });
-        let weak = (ANY_TIME_NOTICE.is_match(piece) || WEAK_CONVENIENCE.is_match(piece))
+        }) && (own || independent || !head_introduces || !IF_WORD.is_match(head))
+            && (!introduction || !IF_WORD.is_match(after));
+        let weak = !introduction
+            && (ANY_TIME_NOTICE.is_match(piece) || WEAK_CONVENIENCE.is_match(piece))
             && unconditional(piece)
-            && (own || unconditional(after))
+            && head_unconditional
             && !piece.contains("renew")
             && !head.contains("renew");
         if !(strong || weak) {
@@ -415,8 +496,11 @@ impl Termination {
         if NOT_CONVENIENCE.is_match(n) || !n.contains("notice") && !CONVENIENCE.is_match(n) {
             return None;
         }
-        // An item names a period or termination; a heading ("10. Notices.") does neither.
-        if !n.contains("terminat") && find_durations(text).is_empty() {
+        // An item names a period or termination; a heading ("10. Notices.") does neither. It
+        // completes the list's sentence (see [`ITEM_TAIL`]): one with a subject of its own is
+        // the next clause or an event ("4.2.3 The LSA is terminated for any reason"), and one
+        // with its own right is read as a sentence of its own.
+        if !n.contains("terminat") && find_durations(text).is_empty() || !ITEM_TAIL.is_match(n) {
             return None;
         }
         if !CONVENIENCE.is_match(n) && CONDITION.is_match(n) {
@@ -424,7 +508,7 @@ impl Termination {
         }
         Some(Right {
             span,
-            heading: false,
+            heading: n.len() < 80 && !HEADING_VERB.is_match(n),
             by: Self::holder(n, n.len().min(60)),
             notice_days: find_durations(text)
                 .first()
@@ -502,7 +586,11 @@ impl Check for Termination {
             }
             let n = norm.as_str();
             let item_notice = lead > 0 && n.contains("notice");
-            if !(n.contains("terminat") || n.contains("cancel") || item_notice) {
+            if !(n.contains("termina")
+                || n.contains("cancel")
+                || n.contains("withdraw")
+                || item_notice)
+            {
                 lead = lead.saturating_sub(1);
                 continue;
             }
@@ -649,6 +737,10 @@ mod tests {
             &WEAK_CONVENIENCE,
             &TOC,
             &ITEM,
+            &ITEM_TAIL,
+            &CONDITION_ITEM,
+            &CONDITION_LIST,
+            &ITEM_BY,
             &PIECE_BREAK,
             &ITEM_LABEL,
             &NEGATED_CONDITION,
@@ -711,6 +803,83 @@ mod tests {
         let e = &r.finding().evidence;
         assert_eq!(e.len(), 1);
         assert!(text[e[0].start..e[0].end].starts_with("Client may"));
+    }
+
+    fn convenience(text: &str) -> bool {
+        param(&run(text), "for_convenience") == Some(&ParamValue::Bool(true))
+    }
+
+    #[test]
+    fn rights_in_other_words_are_found() {
+        // "entitled, at its sole discretion, to terminate".
+        assert!(convenience(
+            "16.2 Contractor shall be entitled, at its sole discretion, to terminate this Agreement only during the Extended Term, with or without cause, upon a prior written notice of termination to NICE of not less than six (6) months."
+        ));
+        // The holder's wish as the only trigger.
+        assert!(convenience(
+            "3. Term. In the event that the Company desires to terminate the Agreement prior to the Termination Date, it shall provide AGI with at least 60 days prior written notice of its intention to terminate this Agreement."
+        ));
+        // A lock-in period, then a right at any time.
+        assert!(convenience(
+            "18.1 However, any Party may terminate its participation in this Agreement at the end of the Initial Period or any time thereafter by giving not less than one (1) year's prior notice thereof, in writing, to the other Parties."
+        ));
+        // Withdrawal from a venture.
+        assert!(convenience(
+            "9. Voluntary Withdrawal. Any Participant will have the right to voluntarily withdraw from the Joint Venture at any time, on thirty (30) days' written notice to the other Participants."
+        ));
+        // "terminable" alone, with alternatives that name their own holder.
+        assert!(convenience(
+            "4.1 This Agreement shall be terminable by Licensor at any time and in its sole discretion in the event that Licensor receives notice of any Third Party Claim; by Licensor or Licensee upon sixty (60) days' written notice to the other party; or by Licensee at any time in the event Licensee assigns this Agreement."
+        ));
+        // An introduction that names the right as one for convenience.
+        assert!(convenience(
+            "Customer may terminate this Agreement for convenience at the end of any calendar month by: a. providing at least one month's prior written notice to IBM; and b. paying the applicable early termination charges."
+        ));
+    }
+
+    #[test]
+    fn conditioned_rights_are_not_convenience() {
+        // Automatic termination is no party's choice.
+        assert!(!convenience(
+            "8.3 Automatic Termination This Agreement shall be terminated automatically, without notice, (i) upon the institution by or against either party of insolvency proceedings, or (ii) upon either party's dissolution."
+        ));
+        // "whenever" states a condition.
+        assert!(!convenience(
+            "14. Either Party may terminate this Agreement upon ten (10) business days written notice to the other Party whenever the notifying Party in its sole discretion determines that the continuation of the Agreement will damage its reputation."
+        ));
+        // Conditions as items that follow the right.
+        assert!(!convenience(
+            "(a) The Agent may terminate this Agreement, by notice to the Company, at any time at or prior to Closing Time (i) if there has been any material adverse change in the financial condition of the Company, or (ii) if trading in securities has been suspended."
+        ));
+        // An introduction that ends in a condition makes every item a condition.
+        assert!(!convenience(
+            "LBIO may terminate a Study Order immediately upon written notice to MD Anderson if: (i) the applicable approvals are not obtained; (ii) the Study is canceled, terminated or placed on hold for any reason."
+        ));
+        // A condition that opens the sentence governs every item of its list.
+        assert!(!convenience(
+            "8.2 In the event that 8.2.1 one Party is in breach of its obligations and fails to cure such breach within ten (10) days, then the non-breaching Party may terminate this Agreement; 8.2.2 one Party ceases its business operation, then the other Party may terminate this Agreement at any time upon written notice."
+        ));
+        // A holder named by an event (the party not delayed, the non-breaching party).
+        assert!(!convenience(
+            "The Party not delayed may act, in its sole discretion, to terminate the affected order, or any part of the order, for the duration of the delaying cause."
+        ));
+    }
+
+    #[test]
+    fn list_items_complete_their_introduction() {
+        // A multi-level item under "in the following manner:".
+        assert!(convenience(
+            "15.02.1 Termination. This Agreement may be terminated by either party in the following manner:\n15.02.1.1 By either party providing one hundred and twenty (120) days prior written notice to the other party.\n15.02.1.2 By ICC, if the other party materially breaches this Agreement."
+        ));
+        // The next clause has a subject of its own: not an item.
+        assert!(!convenience(
+            "10. Termination. This Agreement shall be terminated upon the occurrence of any of the following: (1) the Parties mutually agree to terminate this Agreement; or (2) Service Provider terminates upon a default by Service Recipient.\n11. Notice Any written notice sent by registered mail shall be deemed delivered three (3) business days after the date on which the mail is dispatched."
+        ));
+        assert!(
+            ITEM_TAIL
+                .is_match("(e) without cause on no less than seven (7) days prior written notice.")
+        );
+        assert!(!ITEM_TAIL.is_match("4.2.3 the lsa is terminated or expires for any reason."));
     }
 
     #[test]
