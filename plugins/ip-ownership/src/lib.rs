@@ -193,6 +193,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             true,
             r"\bconstitutes?\s+an?\s+(?:\w+\s+)?assignment\b[^.;]*?\bof\s+(?:the\s+|all\s+)?(?:ownership|rights?|copyrights?|title)\b".to_owned(),
         ),
+        // An undertaking to sign the instruments of an IP assignment ("the Parties shall
+        // execute intellectual property assignments in the form of Exhibit A", "agrees to
+        // execute one or more copyright assignments") is the assignment in documentary form.
+        form(
+            "execute-assignments",
+            true,
+            r"\b(?:execute|sign)\b(?:\s+and\s+deliver)?[^.;]{0,60}?\b(?:intellectual\s+property|ip|patent|trademark|copyright)\s+assignments?\b".to_owned(),
+        ),
         form(
             "give-title",
             true,
@@ -285,6 +293,13 @@ static SUBJECT_OWNS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<owner>[a-z][\w-]*(?:\s+[a-z0-9]\b)?)\]?(?:'s)?\s+(?:(?:shall|will)\s+(?:\w+\s+){0,2}?(?:own|acquire|be\s+the)|owns)\b",
     )
 });
+/// The subject of a sentence that opens with a party and its verb ("Company shall at all
+/// times retain …").
+static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W*(?:\(?[\da-z]{1,3}[.)]\s*)?(?:\d+(?:\.\d+)*\s+)?(?:the\s+)?(?P<owner>[a-z][\w-]*)\s+(?:shall|will|hereby|agrees?|acknowledges?)\b",
+    )
+});
 /// Who made the thing: "developed by Consultant", "made solely by employees of iBio".
 static MAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -359,6 +374,9 @@ const OWN_THINGS: &[&str] = &[
     "assets",
 ];
 
+/// "shall be and remain the property of": retention, like "shall remain".
+static BE_AND_REMAIN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bbe(?:come)?\s+and\s+(?:shall\s+|will\s+)?remain\b"));
 /// "work made for hire", "works made for hire", "work for hire".
 static WMFH: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bworks?[\s-]+(?:made[\s-]+)?for[\s-]+hire\b"));
@@ -459,7 +477,28 @@ fn negated(n: &str, start: usize, end: usize) -> bool {
         "not" => {
             let prev = if i > 0 { words[i - 1] } else { "" };
             let next = words.get(i + 1).copied().unwrap_or("");
-            prev != "or" && next != "limited"
+            // "elects not to prosecute any Patent Rights …": a negated infinitive of another
+            // verb negates that verb, not the transfer.
+            let other_infinitive = next == "to"
+                && !words.get(i + 2).is_some_and(|v| {
+                    matches!(
+                        *v,
+                        "assign"
+                            | "transfer"
+                            | "convey"
+                            | "own"
+                            | "acquire"
+                            | "vest"
+                            | "be"
+                            | "have"
+                            | "obtain"
+                            | "claim"
+                            | "pass"
+                            | "become"
+                            | "cede"
+                    )
+                });
+            prev != "or" && next != "limited" && !other_infinitive
         }
         // "no title … is transferred", not "at no expense" or "no later than".
         "no" => words.iter().skip(i + 1).take(3).any(|w| {
@@ -617,12 +656,14 @@ fn assignment_in(n: &str, keeps: &mut bool) -> Option<(usize, &'static str)> {
                 continue;
             }
             // "… shall remain the property of" keeps, unless something is made in the work.
+            // "shall be and remain the property of" says the same: the owner keeps it.
             let is_remain = form.name == "property-of"
-                && form
+                && (form
                     .re
                     .captures_at(n, m.start())
                     .and_then(|c| c.name("verb"))
-                    .is_some_and(|v| v.as_str() == "remain");
+                    .is_some_and(|v| v.as_str() == "remain")
+                    || BE_AND_REMAIN.is_match(m.as_str()));
             if is_remain {
                 *keeps = true;
                 continue;
@@ -630,12 +671,21 @@ fn assignment_in(n: &str, keeps: &mut bool) -> Option<(usize, &'static str)> {
             let owner = if form.name == "shall-own" {
                 // "X shall own … the X Brand Features": the thing after the verb bears the
                 // owner's name, so the whole sentence is searched.
-                SUBJECT_OWNS
+                let subject = SUBJECT_OWNS
                     .captures_iter(&n[floor_boundary(n, m.start().saturating_sub(60))..m.end()])
                     .last()
                     .and_then(|c| c.name("owner"))
-                    .and_then(|o| party_word(o.as_str()))
-                    .map(|o| (o, n.len()))
+                    .map(|o| o.as_str());
+                // "Company shall retain …, and shall be the sole owner of …": a verb joined by
+                // "and" or "or" shares the subject of the sentence.
+                let subject = match subject {
+                    Some("and" | "or") => SENTENCE_SUBJECT
+                        .captures(&n[..m.start()])
+                        .and_then(|c| c.name("owner"))
+                        .map(|o| o.as_str()),
+                    other => other,
+                };
+                subject.and_then(party_word).map(|o| (o, n.len()))
             } else {
                 // The owner follows the ownership phrase that ends the match.
                 let from = floor_boundary(n, m.end().saturating_sub(40).max(m.start()));
@@ -915,8 +965,10 @@ mod tests {
             &JOINT,
             &OWNER,
             &SUBJECT_OWNS,
+            &SENTENCE_SUBJECT,
             &MAKER,
             &WMFH,
+            &BE_AND_REMAIN,
             &BACKGROUND,
             &RETAIN,
             &LICENCE,
@@ -926,7 +978,7 @@ mod tests {
         ] {
             assert!(!r.as_str().is_empty());
         }
-        assert_eq!(FORMS.len(), 11);
+        assert_eq!(FORMS.len(), 12);
         assert_eq!(ASSIGNS.len(), 6);
     }
 
@@ -966,6 +1018,33 @@ mod tests {
         ] {
             assert!(!assigned(text), "{text}");
         }
+    }
+
+    #[test]
+    fn assignment_instruments_and_unrelated_negations() {
+        // An undertaking to execute the assignment instruments.
+        assert!(assigned(
+            "2.3 Recordation. To the extent the ownership thereof has transferred from a member of the Nuance Group to a member of the SpinCo Group pursuant to the Separation Agreement, the Parties shall execute intellectual property assignments in a form substantially similar to that attached as Exhibit A1."
+        ));
+        // "elects not to prosecute" does not negate the ownership that follows.
+        assert!(assigned(
+            "6.4 In the event that Qualigen elects not to prosecute or maintain in a particular country any Patent Rights in the jointly developed Development IP, Sekisui may elect to prosecute such Abandoned Joint IP in such country, in which case the Patent Rights for such Abandoned Joint IP in such country shall be owned solely by Sekisui."
+        ));
+        assert!(!assigned(
+            "6.4 Licensee shall not acquire any right, title or interest in the Software, and no title to the Software is transferred."
+        ));
+    }
+
+    #[test]
+    fn be_and_remain_and_shared_subjects_keep() {
+        // "shall be and remain the property of" is retention.
+        assert!(!assigned(
+            "8.2 All right, title and interest in and to the Results and Proceeds and to the Advertising Materials shall be and remain the absolute property of TDA forever."
+        ));
+        // A verb joined by "and" shares the sentence's subject, who made the materials.
+        assert!(!assigned(
+            "9. Company shall at all times retain full ownership in and to all information respecting its business, and shall be the sole and exclusive owner of all materials created by or for the Company hereunder."
+        ));
     }
 
     #[test]
