@@ -335,6 +335,11 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             .map(|l| l.text)
             .find(|p| !is_page_number(p));
         let next = lines.get(i + 1).map(|l| l.text);
+        // Likewise what the running text goes on with after the line.
+        let next_text = lines[i + 1..]
+            .iter()
+            .map(|l| l.text)
+            .find(|n| !is_page_number(n));
         let upper_start = UpperStart(t);
 
         if upper_start.is("IN WITNESS WHEREOF") {
@@ -363,6 +368,16 @@ fn find_starts(lines: &[Line<'_>], toc: &[bool], line_mode: bool) -> Vec<Start> 
             continue;
         }
 
+        // A running header a reader left inside a sentence cut by a page break ("… market
+        // any / SECTION 8 OBLIGATIONS OF ICC / - 14 - / products or services to …") starts
+        // nothing: the sentence goes on after it.
+        if !in_signature
+            && is_upper_text(t)
+            && !t.trim_end().ends_with([',', ';'])
+            && interrupts_sentence(prev_text, next_text)
+        {
+            continue;
+        }
         let number = match line.block.number.as_deref() {
             Some(n) => rendered_number(n, t),
             None => parse_number(t).filter(|n| number_is_plausible(n, t, prev_text, line_mode)),
@@ -695,6 +710,29 @@ fn number_is_plausible(n: &Number, t: &str, prev: Option<&str>, line_mode: bool)
             true
         }
     }
+}
+
+/// Whether a line between `prev` and `next` sits inside one sentence: `prev` breaks off
+/// inside it (a lower-case word or a comma) and `next` goes on with a lower-case word that is
+/// no list label ("a.", "(ii)").
+fn interrupts_sentence(prev: Option<&str>, next: Option<&str>) -> bool {
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    if !p
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+    {
+        return false;
+    }
+    let n = n.trim_start();
+    let word_end = n.find(|c: char| !c.is_alphabetic()).unwrap_or(n.len());
+    let word = &n[..word_end];
+    word.chars().count() >= 2
+        && word.chars().all(char::is_lowercase)
+        && !matches!(n[word_end..].chars().next(), Some('.' | ')'))
 }
 
 /// Whether a line ends the way a line before a new list item does: a sentence end, an

@@ -576,3 +576,45 @@ fn page_numbers() {
         assert!(!is_page_number(t), "{t}");
     }
 }
+
+#[test]
+fn a_running_header_inside_a_cut_sentence_starts_no_clause() {
+    let got = heads(
+        &[
+            "7.06 Non-Solicitation. None of the parties shall knowingly market any",
+            "SECTION 8 OBLIGATIONS OF ICC",
+            "- 14 -",
+            "products or services to an ICC Client.",
+            "8.01 Adequate Resources. ICC shall devote resources.",
+            "ACME CORPORATION",
+            "The next paragraph.",
+        ],
+        Mode::Paragraphs,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (s("7.06"), s("Non-Solicitation")),
+            (s("8.01"), s("Adequate Resources")),
+            (None, s("ACME CORPORATION")),
+        ]
+    );
+    // The same heading after a finished sentence, or before a capitalised body, is one.
+    let got = heads(
+        &[
+            "7.06 Non-Solicitation. None of the parties shall market anything.",
+            "SECTION 8 OBLIGATIONS OF ICC",
+            "- 14 -",
+            "8.01 Adequate Resources. ICC shall devote resources.",
+        ],
+        Mode::Paragraphs,
+    );
+    assert_eq!(
+        got,
+        vec![
+            (s("7.06"), s("Non-Solicitation")),
+            (s("8"), s("OBLIGATIONS OF ICC")),
+            (s("8.01"), s("Adequate Resources")),
+        ]
+    );
+}
