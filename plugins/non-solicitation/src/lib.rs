@@ -9,7 +9,8 @@
 //! client hire the provider's staff.
 //! Confidentiality clauses about customer lists, solicitation of bids, and non-compete-only
 //! clauses are not non-solicitation; nor are debarment rules on hiring, representations about
-//! other agreements or most-favoured-price clauses. A carve-out after a covenant ("provided
+//! other agreements, most-favoured-price clauses or territorial limits on sales ("shall not
+//! market the Products to customers outside the Territory"). A carve-out after a covenant ("provided
 //! that this shall not prohibit general solicitations") leaves it standing, and a singular
 //! "Customer" or "Supplier" without a determiner is taken for a party name, not a customer.
 //!
@@ -93,7 +94,7 @@ static CUSTOMERS: LazyLock<Regex> = LazyLock::new(|| {
     // Customer's employees"). A "book of business" is a set of customers.
     let noun = r"(?:customers|clients|clientele|accounts|suppliers|distributors|licensees|franchisees|patients|subscribers|advertisers|end\s+users|business\s+relationships?|books?\s+of\s+business|\w+['’]s\s+(?:customer|client)s?(?:['’]s)?\b|(?:any|each|a|an|such|no|every|potential|prospective|existing|former|other|or)\s+(?:\w+\s+)?(?:customer|client|account|supplier|distributor|licensee|franchisee)\b(?:[^'\w]|$))";
     re(&format!(
-        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{{0,120}}?\b{noun}|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{{0,120}}?\b{noun}|\bmarket(?:s|ing)?\b[^.;]{{0,60}}?\bto\s+(?:\w+\s+){{0,3}}?{noun}"
+        r"\b(?:solicit(?:s|ed|ing|ation)?|divert(?:s|ed|ing)?|call\s+(?:up)?on|take\s+away|accept\s+(?:any\s+)?business\s+from|service\s+any|contact|approach)\b[^.;]{{0,120}}?\b{noun}|\b(?:induc|entic|encourag|persuad|interfer)\w*\b[^.;]{{0,120}}?\b{noun}|\bmarket(?:s|ing)?\b[^.;]{{0,120}}?\bto\s+(?:\w+\s+){{0,3}}?{noun}"
     ))
 });
 /// Inducing or enticing a customer is soliciting it only to take its business away: to cease,
@@ -118,6 +119,14 @@ static RELATIONSHIP: LazyLock<Regex> = LazyLock::new(|| {
 /// "the customer contract"): a paper, not someone to solicit (tried on the words after it).
 static DOCUMENT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:agreements?|contracts?|arrangements?)\b"));
+/// Customers placed in a territory ("to customers outside of the Territory", "any customer
+/// within the Area"): a limit on where a party may sell, which allocates markets, not a
+/// covenant to keep away from the other party's customers (tried on the words after them).
+static TERRITORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:located\s+|based\s+|resident\s+)?(?:outside|beyond|in|inside|within|throughout)\s+(?:of\s+)?(?:the|its|any|his|her|their|such)\s+(?:\w+\s+){0,2}?(?:territor(?:y|ies)|areas?|regions?|countr(?:y|ies)|zones?)\b",
+    )
+});
 /// Non-circumvention: not dealing with the people the other party brings ("any Third-Party
 /// that Customer comes to know through disclosure by Kubient", "contacts introduced by the
 /// Consultant") — keeping away from its business relations.
@@ -286,6 +295,7 @@ impl NonSolicitation {
                 let after = scope.get(m.end()..).unwrap_or("");
                 !STAFF.is_match(m.as_str())
                     && !DOCUMENT.is_match(after)
+                    && !TERRITORY.is_match(after)
                     && (!INDUCE.is_match(m.as_str()) || TAKE_AWAY.is_match(after))
                     && (!INTERFERE.is_match(m.as_str()) || RELATIONSHIP.is_match(m.as_str()))
             })
@@ -538,6 +548,7 @@ mod tests {
             &INDUCE,
             &NEGATED,
             &DOCUMENT,
+            &TERRITORY,
             &INTERFERE,
             &RELATIONSHIP,
             &DEAL_WITH,
@@ -616,6 +627,30 @@ mod tests {
             "7. Bids. The Company shall not solicit bids or offers from any other contractor for the Services.",
         );
         assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn marketing_to_the_other_partys_clients_is_a_customer_covenant() {
+        let r = run(
+            "7.06 Non-Solicitation. During the term hereof and for a period of two years following termination, none of the PHL Parties, any of their Affiliates, or any of their respective officers, directors, employees, agents, or representatives, shall, without the prior written approval of ICC, knowingly and intentionally market any products or services to an ICC Client or Certificate Owner other than the GIE.",
+        );
+        assert_eq!(param(&r, "customers"), Some(&ParamValue::Bool(true)));
+    }
+
+    #[test]
+    fn customers_of_a_territory_are_a_market_limit_not_a_covenant() {
+        for text in [
+            "1.2 The Reseller shall not market, distribute, or sell the Products, whether directly or indirectly, to customers outside of the Territory.",
+            "1.3 Todos shall not market, distribute, or sell the Products, whether directly or indirectly, to customers inside of the Territory in any manner other than through the Reseller.",
+            "4. Distributor shall not solicit any customer located outside the Territory.",
+        ] {
+            assert_eq!(run(text).verdict(), Verdict::Missing, "{text}");
+        }
+        // Customers of a party, wherever they are, are still protected.
+        let r = run(
+            "4. Distributor shall not solicit any customer of the Company in the Territory to buy competing goods.",
+        );
+        assert_eq!(param(&r, "customers"), Some(&ParamValue::Bool(true)));
     }
 
     #[test]
