@@ -578,6 +578,182 @@ Section 10 - Purge. {{DD|At the end of each campaign Agency will purge Client's 
 """),
 ]
 
+# Items added after the first set was fixed: appended after the shuffled ones, in this order,
+# so that adding them moved no earlier item to another fold. Written before the rules they
+# test were changed, as fresh test data (see docs/accuracy.md).
+ADDED_ITEMS = [
+    ("dd2-translation-freelancer-remove", """Translation Agreement
+
+1. I will translate your product manual (approx. 18,000 words) from German into English and deliver it by 15 March.
+2. My rate is EUR 0.12 per source word, invoiced on delivery and payable within 14 days.
+3. {{DD|Once I have sent you the final translation, I'll permanently remove your source documents and glossaries from my computer and my email account within seven days.}}
+4. I keep the translation memory only for your future jobs, and I never share it with anyone else.
+"""),
+    ("dd2-dpa-passive-four-weeks", """ANNEX 3 - PROCESSING DETAILS AND RETENTION
+
+Subject matter: hosting and analysis of the Controller's customer-support tickets.
+Duration: for the term of the Main Agreement.
+Erasure: {{DD|After conclusion of the processing services, all personal data processed on behalf of the Controller shall be erased by the Processor, including any copies held by its sub-processors, no later than four weeks after the Main Agreement ends.}} {{DD|The Processor shall document the erasure and provide the record to the Controller upon request.}}
+"""),
+    ("dd2-qualitative-research-recordings-six-months", """RESEARCH SERVICES PROPOSAL - TERMS
+
+Fieldwork: 24 in-depth interviews with Client's customers, conducted by video call.
+Reporting: a written report and a one-hour debrief.
+Data handling: {{DD|Interview recordings and transcripts will be destroyed by the Researcher six (6) months after Client accepts the final report.}} Until then they are stored on an encrypted drive in the EU.
+Fees: GBP 18,500 plus expenses.
+"""),
+    ("dd2-saas-offboarding-heading", """SUBSCRIPTION SERVICES AGREEMENT
+
+14. Offboarding
+14.1 Upon Customer's request made within thirty (30) days after the effective date of termination, Provider will make Customer Data available for download in a standard format.
+14.2 {{DD|Within forty-five (45) days of the effective date of termination, Provider will permanently delete all Customer Data from the Service, including data held by its subprocessors, and will issue a deletion certificate on Customer's request.}}
+15. General
+15.1 This Agreement is the entire agreement of the parties.
+"""),
+    ("dd2-agency-retainer-subscriber-list", """DIGITAL MARKETING RETAINER
+
+5. Client Assets. Client will give Agency access to its subscriber list, audience segments and advertising accounts for the duration of the Retainer.
+6. Wind-down. {{DD|When the Retainer ends, Agency must delete Client's subscriber list, audience segments and any ad-account exports from every system it controls within fifteen (15) business days, and confirm by email that it has done so.}}
+7. Fees. The monthly retainer is USD 6,000, invoiced in advance.
+"""),
+    ("dd2-pilot-evaluation-dataset-checkpoints", """PILOT EVALUATION AGREEMENT
+
+2. Evaluation Dataset. Customer will provide a sample of its anonymised insurance claims ("Evaluation Dataset") for the sole purpose of the Pilot.
+3. Use. Vendor shall use the Evaluation Dataset only to fine-tune and evaluate its extraction model for Customer.
+4. Disposal. {{DD|At the end of the Pilot, or earlier at Customer's request, Vendor shall destroy the Evaluation Dataset and every model checkpoint fine-tuned on it within ten (10) days.}}
+5. No Fees. The Pilot is provided free of charge.
+"""),
+    ("dd2-cro-transfer-then-purge", """CLINICAL SERVICES AGREEMENT
+
+11. Close-out
+11.1 Following database lock, CRO shall deliver the final clinical study report to Sponsor and transfer the complete Trial Master File to Sponsor's designated archive.
+11.2 {{DD|Thereafter, CRO shall purge all Study Data and Sponsor Confidential Information from its systems within sixty (60) days, save for copies it is required by applicable regulations to retain.}}
+11.3 CRO shall invoice the final milestone payment upon completion of close-out.
+"""),
+    ("dd2-nm-quality-records-retention-policy", """SUPPLY AGREEMENT
+
+9. Quality Records. Supplier shall retain all batch records, inspection reports and certificates of analysis for each Product for ten (10) years after manufacture and shall thereafter destroy them in accordance with Supplier's document retention policy.
+10. Audits. Buyer may audit Supplier's facilities once per year on thirty (30) days' notice.
+"""),
+    ("dd2-nm-aggregated-benchmarking", """ANALYTICS SERVICES AGREEMENT
+
+6. Benchmarks. Provider may compile anonymised, aggregated statistics from Customer's use of the Service, which do not identify Customer or any individual, and may use and retain such statistics for benchmarking, including after termination of this Agreement.
+7. Fees. Customer shall pay the subscription fees annually in advance.
+"""),
+    ("dd2-nm-log-rotation", """MANAGED HOSTING SCHEDULE
+
+Monitoring. Provider monitors the availability of the hosted environment 24x7.
+Logs. Provider deletes web-server access logs after ninety (90) days as part of its standard log rotation.
+Support. Support requests are answered within four business hours.
+"""),
+    ("dd2-nm-remove-team-member", """CONSULTING SERVICES AGREEMENT
+
+4. Personnel. Client may require Consultant to remove any member of the project team from the engagement by written notice, and Consultant shall replace that person with a suitably qualified individual within five (5) business days.
+5. Subcontracting. Consultant shall not subcontract the Services without Client's prior written consent.
+"""),
+    ("dd2-nm-destroy-stock-promotional-materials", """DISTRIBUTION AGREEMENT
+
+18. Consequences of Termination. Upon termination of this Agreement, Distributor shall, at Supplier's option, return or destroy all remaining stock of Products bearing Supplier's trademarks and all promotional materials within thirty (30) days, and certify the destruction in writing.
+19. Governing Law. This Agreement is governed by the laws of Ireland.
+"""),
+    ("dd2-nm-remove-site-equipment", """MINOR WORKS CONTRACT
+
+7. Completion. The Contractor shall complete the Works by the Completion Date.
+8. Clearance. The Contractor shall remove all its equipment, surplus materials and rubbish from the Site within fourteen (14) days after completion of the Works, and leave the Site clean and tidy.
+9. Payment. The Employer shall pay the Contract Sum within 30 days of the final certificate.
+"""),
+    ("dd2-nm-export-window-no-deletion", """CLOUD PLATFORM TERMS
+
+Data export. For thirty (30) days after termination, Customer may download its Customer Data through the export tools. Provider will provide reasonable assistance with the transfer of Customer Data to a successor provider at its then-current rates.
+Fees. Fees are non-refundable.
+"""),
+    ("go2-generated-assets-vest-in-publisher", """GAME ART SERVICES AGREEMENT
+
+This Agreement is between Pixelforge Studio LLC ("Studio") and Northlight Games Inc. (the "Publisher").
+
+4. Production. Studio may use generative image tools to produce concept art, sprites and textures for the Game.
+5. Title. {{GO|All sprites, textures and concept art produced with generative tools for the Game ("Generated Assets") shall vest in the Publisher upon creation, and Studio waives any moral rights it may have in them.}}
+6. Payment. The Publisher shall pay each milestone invoice within thirty (30) days.
+"""),
+    ("go2-ai-assisted-copy-work-for-hire", """CONTENT SERVICES AGREEMENT
+
+2. Services. Writer will prepare product descriptions and newsletters for Client. Writer may use artificial intelligence tools to prepare first drafts, provided that Writer edits every draft personally.
+3. Rights. {{GO|All materials delivered under this Agreement, including text first drafted by artificial intelligence tools, are works made for hire for Client, and Client shall be their sole author and owner.}}
+4. Fees. Client shall pay USD 0.25 per word.
+"""),
+    ("go2-adapter-trained-on-bank-data", """MODEL CUSTOMISATION ORDER
+
+Parties: Quanta Analytics Ltd (the "Vendor") and Harbour Savings Bank plc (the "Bank").
+1. Scope. Vendor will adapt an open-weight language model to classify complaint letters, training it on anonymised complaint letters supplied by the Bank.
+2. Ownership. {{GO|The adapted model, including all adapter weights and checkpoints resulting from training on the Bank's data, belongs to the Bank from the moment it is created. Vendor may keep its generic training scripts.}}
+3. Price. GBP 40,000.
+"""),
+    ("go2-supplier-owns-outputs-licence-back", """SUBSCRIPTION TERMS - CONTRACT DRAFTING ASSISTANT
+
+1. Service. The Assistant suggests clause language using a large language model hosted by Supplier.
+2. Rights in suggestions. {{GO|Supplier owns all suggestions and other outputs generated by the Assistant and grants Customer a non-exclusive, perpetual licence to use, copy and modify them in Customer's own contracts.}}
+3. Fees. Customer shall pay the annual subscription fee in advance.
+"""),
+    ("go2-plain-upstream-gemini-rules", """Chatbot Build - Letter of Engagement
+
+We will set up a chatbot for your online shop using Google's Gemini API.
+{{GO|The chatbot runs on Google's service, so you agree to follow Google's generative AI terms of service and prohibited use policy for everything the chatbot produces.}}
+Our fee is EUR 6,000, payable on launch.
+"""),
+    ("go2-synthetic-data-warranty", """DATA SERVICES AGREEMENT
+
+6. Synthetic Data. Consultant will use generative models to create synthetic patient records for testing Client's software.
+7. Warranty. {{GO|Consultant represents and warrants that the synthetic records and all other machine-generated material it delivers are original to Consultant and will not infringe the copyright, database rights or privacy rights of any third party.}}
+8. Liability. Each party's liability is capped at the fees paid.
+"""),
+    ("go2-we-assign-transcripts", """Terms for the Concierge Bot service
+
+- We operate an AI concierge that answers your guests' questions using a large language model.
+- {{GO|We assign to you all rights we have in the replies the concierge writes for your guests and in the conversation transcripts.}}
+- You pay us monthly by card.
+"""),
+    ("go2-copilot-responses-defined", """ANALYTICS COPILOT ADDENDUM
+
+1. "Copilot" means the AI assistant feature of the Platform. "Query" means a question submitted by Customer to the Copilot, and "Response" means the text, charts or SQL returned by the Copilot for a Query.
+2. {{GO|Customer shall retain all right, title and interest in its Queries and Responses.}}
+3. This Addendum forms part of the Master Subscription Agreement.
+"""),
+    ("nm-go2-training-ban-customer-data-owned", """CLOUD CONTACT CENTRE AGREEMENT
+
+5. Customer Data. Customer retains all right, title and interest in Customer Data.
+6. No training. Provider shall not use Customer Data to train, fine-tune or improve any artificial intelligence or machine learning model, including any large language model.
+7. Ownership of the Service. Provider owns the Service, the Documentation and all improvements to them.
+"""),
+    ("nm-go2-generator-power-output", """GENERATOR RENTAL AND POWER SUPPLY AGREEMENT
+
+3. Output. Lessor shall operate the generators to supply the Site, and all electricity output of the generators delivered to the Site meter shall be the property of Hirer from the moment of delivery.
+4. Title. Title to the generators remains with Lessor at all times.
+"""),
+    ("nm-go2-staff-ai-use-policy", """ANNEX 4 - USE OF GENERATIVE AI
+
+a) Supplier personnel may use generative AI tools approved by Customer's information security team for internal drafting only.
+b) Supplier shall keep a log of the tools used and shall label any deliverable that contains AI-assisted content.
+c) Supplier shall ensure that no personal data is entered into a generative AI tool.
+"""),
+    ("nm-go2-photo-shoot-model", """MODEL RELEASE AND SHOOT AGREEMENT
+
+1. The Model will attend a two-day shoot for Client's spring catalogue.
+2. All photographs and video footage of the Model created during the Shoot shall be owned exclusively by Client, who may use them in any medium.
+3. Client shall pay the Model a day rate of USD 1,800.
+"""),
+    ("nm-go2-architect-cad-models", """ARCHITECTURAL SERVICES AGREEMENT
+
+7. Drawings and models. The drawings, specifications, CAD models and physical scale models prepared by Architect for the Project are the property of Owner upon payment, and Architect may retain copies for its records.
+8. Design tools. Architect may use parametric design software to generate design options.
+"""),
+    ("nm-go2-ai-platform-owns-platform-only", """SUBSCRIPTION AGREEMENT - SMART INBOX
+
+2. Service. The Smart Inbox uses generative AI to sort and summarise incoming support emails.
+9. Intellectual property. Provider owns the Service, its software and the Documentation. Customer owns Customer Data.
+10. Fees. Fees are payable annually in advance.
+"""),
+]
+
 
 def build(item_id, marked):
     """Strips the markers and returns (text, labels) with character offsets."""
@@ -605,7 +781,7 @@ def build(item_id, marked):
 
 
 def main():
-    ids = [i for i, _ in ITEMS]
+    ids = [i for i, _ in ITEMS + ADDED_ITEMS]
     if len(ids) != len(set(ids)):
         raise SystemExit("duplicate ids")
     records = []
@@ -613,6 +789,9 @@ def main():
         text, labels = build(item_id, marked)
         records.append({"id": f"playbook-{item_id}", "text": text, "labels": labels})
     random.Random(20240605).shuffle(records)
+    for item_id, marked in ADDED_ITEMS:
+        text, labels = build(item_id, marked)
+        records.append({"id": f"playbook-{item_id}", "text": text, "labels": labels})
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "playbook.jsonl")
     with open(out, "w", encoding="utf-8") as f:
         for r in records:
