@@ -11,7 +11,16 @@
 //! media", "backup tapes … without exception") are no carve-out. The contract's own names for
 //! client data are learned from its definitions ("… product photographs (\"Client Assets\")"),
 //! and sub-clauses are read with their section: 6.1's obligation sits under the heading of 6,
-//! and a carve-out or certificate in 6.2 belongs to it. Verdicts follow the playbook: missing → fail; ≤ 30 days →
+//! and a carve-out or certificate in 6.2 belongs to it. Plain and schedule-style wordings count
+//! too: present-tense duties ("Provider deletes …", "data … is deleted within 30 days"), "I'll",
+//! any engagement ending ("when the campaign ends", "the commission is finished", "after project
+//! delivery"), the client's things ("Client's product feeds", "your manuscript") and "remove …
+//! from its systems". A sentence without its own trigger takes it from its section heading
+//! ("Effect of Termination"), from the sentence before when it opens with "Thereafter", or from
+//! the lead-in of its list, whose modal an item without one also takes; in a sentence listing
+//! several duties the deadline is read from the deleting item and the lead-in. A bare return of
+//! documents or Confidential Information (the confidentiality clause) is no deletion clause, nor
+//! is the disposal of goods or promotional materials. Verdicts follow the playbook: missing → fail; ≤ 30 days →
 //! pass; longer, "promptly" or no deadline → warn; immediate deletion with no backup carve-out
 //! → warn.
 #![forbid(unsafe_code)]
@@ -24,7 +33,7 @@ use clauselint_sdk::duration::find_durations;
 use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::sections::Sections;
 use clauselint_sdk::sentences::NormalizedSentences;
-use clauselint_sdk::text::{Normalized, floor_boundary};
+use clauselint_sdk::text::{Normalized, NormalizedSlice, floor_boundary};
 use clauselint_sdk::verdicts::{GRADES, MISSING_GRADES, among};
 use clauselint_sdk::{Check, ClauseRef, Contract, Report, Span, Verdict};
 use regex::Regex;
@@ -70,30 +79,95 @@ pub struct DataDeletion {
 
 static DELETE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:delet(?:e|es|ed|ing|ion)|destr(?:oy|oys|oyed|oying|uction)|eras(?:e|es|ed|ing|ure)|purg(?:e|es|ed|ing)|dispos(?:e|es|ed|al)\s+of|return(?:s|ed|ing)?|sanitiz\w+|wip(?:e|ed))\b",
+        r"\b(?:delet(?:e|es|ed|ing|ion)|destr(?:oy|oys|oyed|oying|uction)|eras(?:e|es|ed|ing|ure)|purg(?:e|es|ed|ing)|dispos(?:e|es|ed|al)\s+of|return(?:s|ed|ing)?|sanitiz\w+|wip(?:e|es|ed|ing)|shred(?:s|ded|ding)?)\b",
     )
 });
 static DATA_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:data|confidential\s+information|information|materials?|records|documents|files|content|copies|datasets?|personal\s+data|property)\b",
+        r"\b(?:data|confidential\s+information|information|records?|documents?|files?|content|copies|datasets?|personal\s+data|recordings?|transcripts?|images|photos|photographs|databases?|(?:customer|contact|mailing|subscriber|e-?mail|client)\s+lists?)\b",
+    )
+});
+/// Things the sentence says belong to the client: "Client's product feeds", "your manuscript",
+/// "Customer Materials". Goods and promotional materials are not data, so "materials" and
+/// "property" count only when they are the client's; a possessive before "option", "request" and
+/// the like names who decides, not what is deleted.
+static CLIENT_OWNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:client|customer|sponsor|controller|company)'s|your)\s+(\w+)|\b(?:client|customer|sponsor|controller)\s+(?:materials|property|assets)\b",
+    )
+});
+/// Words after a possessive that name who decides or pays, not what is deleted.
+const NOT_OWNED_THING: &[&str] = &[
+    "option",
+    "election",
+    "choice",
+    "request",
+    "written",
+    "instruction",
+    "instructions",
+    "direction",
+    "discretion",
+    "cost",
+    "expense",
+    "sole",
+    "reasonable",
+    "prior",
+    "consent",
+    "behalf",
+    "own",
+    "account",
+    "approval",
+    "satisfaction",
+];
+
+/// Whether a (normalised) sentence names something of the client's other than its choices.
+fn names_client_thing(n: &str) -> bool {
+    CLIENT_OWNED.captures_iter(n).any(|c| {
+        c.get(1)
+            .is_none_or(|w| !NOT_OWNED_THING.contains(&w.as_str()))
+    })
+}
+/// "remove … from its systems / my laptop / our servers": "remove" deletes data only when it
+/// names where the data is stored; removing staff from a project or equipment from a site is
+/// something else.
+static REMOVE_FROM_STORAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bremov(?:e|es|ed|ing|al)\b[^.;]{0,120}?\bfrom\s+(?:\w+\s+){0,4}?(?:systems?|servers?|devices?|computers?|laptops?|drives?|storage|databases?|tools|platforms?|accounts?|networks?|cloud|repositor(?:y|ies)|environments?|inbox(?:es)?|e-?mail)\b",
     )
 });
 static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+required\s+to|covenants?\s+to)\b")
+    re(
+        r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+required\s+to|covenants?\s+to)\b|\w'll\b",
+    )
+});
+/// A duty stated in the present tense, as schedules, product terms and plain-language SOWs
+/// state them: "Provider deletes Customer Content within thirty (30) days after …", "all Client
+/// data … is deleted within 30 days". Like the modal form it still needs a trigger.
+static PRESENT_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:deletes|erases|purges|destroys|wipes|shreds)\b|\b(?:is|are|gets?)\s+(?:(?:permanently|securely|automatically|irreversibly|then)\s+)?(?:deleted|erased|purged|destroyed|wiped|shredded)\b",
+    )
+});
+/// The client as the subject of a present-tense deletion ("if Customer deletes …", "you
+/// delete"): the client acting on its own data is no duty of the provider.
+static CLIENT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:client|customer|you|user|users|licensee)\s+(?:\w+\s+)?(?:deletes|erases|purges|destroys|wipes)\b",
+    )
 });
 static NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|needed)\s+to\s+(?:\w+\s+){0,2}(?:return|delete|destroy|erase|purge)|\bneed\s+not\s+(?:return|delete|destroy|erase)|\b(?:shall|does|will)\s+not\s+(?:apply|extend)\s+to\b|\bdoes\s+not\s+require\b|\bnotwithstanding\b",
+        r"\b(?:not|never)\s+(?:be\s+)?(?:required|obliged|obligated|needed)\s+to\s+(?:\w+\s+){0,2}(?:return|delete|destroy|erase|purge)|\bneed\s+not\s+(?:return|delete|destroy|erase)|\b(?:neither|no)\s+(?:\w+\s+){0,3}(?:shall|will|is|are)\s+(?:be\s+)?(?:required|obliged|obligated)\s+to\b|\b(?:shall|does|will)\s+not\s+(?:apply|extend)\s+to\b|\bdoes\s+not\s+require\b|\bnotwithstanding\b",
     )
 });
 static TRIGGER_TERMINATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:termination|terminat(?:e|es|ed)|expiration|expiry|expires?|cessation)\b|\bend\s+of\s+(?:the\s+|this\s+|each\s+|any\s+)?(?:\w+\s+){0,2}(?:term|agreement|engagement|services?|provision|project|assignment|contract|sow|relationship|work)\b|\b(?:agreement|services?|engagement|assignment|project|term|sow|contract|relationship|work)\s+(?:ends?|ended|concludes?|concluded|comes?\s+to\s+an\s+end|is\s+over)\b",
+        r"\b(?:termination|terminat(?:e|es|ed)|expiration|expiry|expires?|cessation)\b|\b(?:end|close)\s+of\s+(?:the\s+|this\s+|each\s+|any\s+|its\s+)?(?:\w+\s+){0,2}(?:term|agreement|engagement|services?|provision|project|assignment|contract|sow|relationship|work|campaign|subscription|commission|retainer|pilot|study|trial|program(?:me)?|matter|mandate|collaboration|evaluation|licen[cs]e)\b|\b(?:agreement|services?|engagement|assignment|project|term|sow|contract|relationship|work|campaign|subscription|commission|retainer|pilot|study|trial|program(?:me)?|matter|mandate|collaboration|evaluation|licen[cs]e)\s+(?:ends?|ended|concludes?|concluded|closes|closed|comes?\s+to\s+an\s+end|is\s+over|wraps?\s+up|winds?\s+down)\b",
     )
 });
 static TRIGGER_COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:completion|completed|conclusion|no\s+longer\s+(?:needed|required|necessary)|fulfil(?:l)?ment\s+of\s+the\s+purpose)\b",
+        r"\b(?:completion|completed|conclusion|close-?out|no\s+longer\s+(?:needed|required|necessary)|fulfil(?:l)?ment\s+of\s+the\s+purpose)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:finished|complete|done|over)\b|\bwraps?\s+up\b|\b(?:after|upon|on|following)\s+(?:the\s+)?(?:\w+\s+)?delivery\b|\b(?:once|when|after|upon|on|following)\b[^.;,]{0,50}\bfinal\s+(?:\w+\s+){0,2}(?:deliverables?|reports?|version|delivery|results?|drafts?|files?|work)\b",
     )
 });
 static TRIGGER_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
@@ -235,7 +309,7 @@ static DATA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// "within", "no later than": words that make a following duration a deadline.
 static BEFORE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|not\s+more\s+than|in\s+no\s+event\s+later\s+than|by\s+the\s+end\s+of)\s+(?:the\s+)?$",
+        r"\b(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|not\s+more\s+than|in\s+no\s+event\s+later\s+than|by\s+the\s+end\s+of)\s+(?:the\s+|an?\s+(?:further|additional)\s+(?:period\s+of\s+)?)?$",
     )
 });
 /// "thirty (30) days after termination": a duration counted from the trigger.
@@ -266,6 +340,145 @@ fn deadline_days(text: &str) -> Option<i64> {
                 && !NOT_DEADLINE.is_match(&after_lower)
         })
         .map(|d| d.duration.as_days().round() as i64)
+        .min()
+}
+
+/// A sentence that opens with "Thereafter" / "After that" / "Then": its trigger is the event
+/// of the sentence before ("For thirty (30) days after termination, Customer may export its
+/// data. Thereafter, Provider will delete it …").
+static THEREAFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\W*(?:\(?[0-9a-z]{1,3}[.)]\s*)?(?:[0-9]+(?:\.[0-9]+)*\s+)?(?:thereafter|after\s+that|following\s+that|subsequently|then)\b",
+    )
+});
+/// Storage named as where the data is removed from: "from its systems", "from my laptop".
+static STORAGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bfrom\s+(?:\w+\s+){0,4}?(?:systems?|servers?|devices?|computers?|laptops?|drives?|storage|databases?|tools|platforms?|accounts?|networks?|cloud|repositor(?:y|ies)|environments?|inbox(?:es)?|e-?mail)\b",
+    )
+});
+
+/// A sentence that is a list item: "(b) erase …", "ii. delete …".
+static ITEM_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\W*\(?(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})[.)]\s"));
+
+/// The triggers a (normalised) text names, in the order termination, completion, request.
+fn triggers_of(n: &str) -> Vec<&'static str> {
+    [
+        (&*TRIGGER_TERMINATION, "termination"),
+        (&*TRIGGER_COMPLETION, "completion"),
+        (&*TRIGGER_REQUEST, "request"),
+    ]
+    .into_iter()
+    .filter(|(re, _)| re.is_match(n))
+    .map(|(_, name)| name)
+    .collect()
+}
+
+/// A sentence that introduces a list: it ends with a colon, or a colon opens its first item
+/// ("each Party shall: (a) return …").
+static LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r":\s*(?:$|\(?(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})[.)]\s)"));
+
+/// The lead-in of the list a sentence is an item of: the nearest sentence before it in the same
+/// section that introduces a list, with its text up to the colon.
+fn lead_in<'s>(
+    sentences: &'s NormalizedSentences<'_>,
+    i: usize,
+    sections: &Sections<'_>,
+) -> Option<NormalizedSlice<'s>> {
+    let all = sentences.sentences();
+    let me = all.get(i)?;
+    for j in (i.saturating_sub(8)..i).rev() {
+        let prev = all.get(j)?;
+        if !sections.same_section(prev.clause, me.clause) {
+            return None;
+        }
+        let norm = sentences.normalized_of(prev);
+        if LEAD_IN.is_match(norm.as_str()) {
+            return Some(norm);
+        }
+    }
+    None
+}
+
+/// The text of a lead-in before its colon: what every item of the list continues.
+fn before_colon(n: &str) -> &str {
+    n.find(':').map_or(n, |p| &n[..p])
+}
+
+/// The triggers a deletion sentence that names none takes from its context: the heading of its
+/// section ("12. Effect of Termination", "Close-out"), the sentence before when it opens with
+/// "Thereafter", or the lead-in of the list it is an item of ("Upon any termination of this
+/// Agreement: … (c) the Supplier shall securely erase all Customer Data …"). A heading lends
+/// only an end of the engagement, never a request.
+fn inherited_triggers(
+    sentences: &NormalizedSentences<'_>,
+    i: usize,
+    sections: &Sections<'_>,
+    heading: Option<&str>,
+    n: &str,
+) -> Vec<&'static str> {
+    if let Some(h) = heading {
+        let ends: Vec<&'static str> = triggers_of(h)
+            .into_iter()
+            .filter(|t| *t != "request")
+            .collect();
+        if !ends.is_empty() {
+            return ends;
+        }
+    }
+    let all = sentences.sentences();
+    let Some(me) = all.get(i) else {
+        return Vec::new();
+    };
+    let before = |j: usize| {
+        all.get(j)
+            .filter(|prev| sections.same_section(prev.clause, me.clause))
+    };
+    if THEREAFTER.is_match(n)
+        && let Some(prev) = i.checked_sub(1).and_then(before)
+    {
+        let t = triggers_of(sentences.normalized_of(prev).as_str());
+        if !t.is_empty() {
+            return t;
+        }
+    }
+    lead_in(sentences, i, sections).map_or_else(Vec::new, |l| triggers_of(before_colon(l.as_str())))
+}
+
+/// Inline list markers: " (a) ", "; (ii) ", ": (1) ". A number in brackets after a word is
+/// a numeral's figures ("ninety (90) days", "one (1) copy"), not an item.
+static INLINE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)\((?:[a-z]|[ivx]{1,4})\)\s|(?:^|[;:,]\s*|\b(?:and|or)\s+)\([0-9]{1,2}\)\s")
+});
+
+/// The deadline of the deletion duty in a sentence. When the sentence lists several duties
+/// ("(b) i-Escrow shall pay … within six (6) weeks of termination, and (c) each party shall
+/// remove …"), another item's period is not the deletion's: the deadline is read from the
+/// lead-in before the first item, which governs them all, and from the items that delete.
+fn sentence_deadline(text: &str) -> Option<i64> {
+    let marks: Vec<usize> = INLINE_ITEM.find_iter(text).map(|m| m.start()).collect();
+    if marks.len() < 2 {
+        return deadline_days(text);
+    }
+    let mut bounds = vec![0];
+    bounds.extend(marks.iter().copied().filter(|&m| m > 0));
+    bounds.push(text.len());
+    bounds
+        .windows(2)
+        .enumerate()
+        .filter_map(|(k, w)| {
+            let part = text.get(w[0]..w[1])?;
+            let deletes = DELETE_VERB.is_match(part) || REMOVE_FROM_STORAGE.is_match(part);
+            // A nested lead-in ("(3) within five (5) days of termination, Reseller must:
+            // (a) destroy …") governs the items under it.
+            if k == 0 || deletes || part.trim_end().ends_with(':') {
+                deadline_days(part)
+            } else {
+                None
+            }
+        })
         .min()
 }
 
@@ -365,37 +578,41 @@ impl Check for DataDeletion {
         let mut triggers: Vec<&'static str> = Vec::new();
         let (mut certification, mut backup, mut aggregated) = (false, false, false);
         let mut aggregated_span = None;
-        for (s, norm) in sentences.iter() {
+        for (i, (s, norm)) in sentences.iter().enumerate() {
             let n = norm.as_str();
             if AGGREGATE_WORD.is_match(n) && AGGREGATED.is_match(n) {
                 aggregated = true;
                 aggregated_span.get_or_insert(s.span);
             }
             // Sub-clause 4.1 sits under the heading of 4 ("Deletion or Return of Data").
-            let heading = sections
-                .heading(s.clause)
-                .is_some_and(|h| DATA_HEADING.is_match(h));
-            let Some(verb) = DELETE_VERB.find(n) else {
+            let heading_text = sections.heading(s.clause);
+            let heading = heading_text.is_some_and(|h| DATA_HEADING.is_match(h));
+            let Some(verb) = DELETE_VERB.find(n).or_else(|| REMOVE_FROM_STORAGE.find(n)) else {
                 continue;
             };
             let names_learned_term = learned.as_ref().is_some_and(|r| r.is_match(n));
-            if !DATA_OBJECT.is_match(n) && !names_learned_term {
+            if !DATA_OBJECT.is_match(n)
+                && !names_learned_term
+                && !names_client_thing(n)
+                && !STORAGE_FROM.is_match(n)
+            {
                 continue;
             }
             let negated = NOT_REQUIRED.is_match(n);
-            let has_trigger = TRIGGER_TERMINATION.is_match(n)
-                || TRIGGER_COMPLETION.is_match(n)
-                || TRIGGER_REQUEST.is_match(n);
-            // "return" is everyday contract language; it counts only with data or
-            // confidential information as its object and an end-of-engagement trigger.
+            let own_triggers = triggers_of(n);
+            let sentence_triggers = if own_triggers.is_empty() {
+                inherited_triggers(&sentences, i, &sections, heading_text, n)
+            } else {
+                own_triggers
+            };
+            let has_trigger = !sentence_triggers.is_empty();
+            // "return" is everyday contract language, and handing back documents, materials or
+            // Confidential Information ("each party shall return the other's Confidential
+            // Information") is the confidentiality clause's duty: a bare return counts only with
+            // data as its object. Return *or destroy* is a disposal duty and counts.
             let is_return_only =
                 verb.as_str().starts_with("return") && !n.contains("destr") && !n.contains("delet");
-            if is_return_only
-                && !(n.contains("data")
-                    || n.contains("confidential")
-                    || n.contains("materials")
-                    || names_learned_term)
-            {
+            if is_return_only && !(n.contains("data") || names_learned_term) {
                 continue;
             }
             if negated {
@@ -407,7 +624,14 @@ impl Check for DataDeletion {
             }
             // A heading alone ("5.6 Return of Confidential Information.") obliges nobody; under
             // such a heading an obligation needs no explicit trigger.
-            let obliges = OBLIGATION.is_match(n) && (has_trigger || heading);
+            // An item of a list ("(b) erase all …") takes its modal from the lead-in ("each
+            // Party shall: (a) … (b) …").
+            let duty = OBLIGATION.is_match(n)
+                || (PRESENT_DUTY.is_match(n) && !CLIENT_SUBJECT.is_match(n))
+                || (ITEM_START.is_match(n)
+                    && lead_in(&sentences, i, &sections)
+                        .is_some_and(|l| OBLIGATION.is_match(before_colon(l.as_str()))));
+            let obliges = duty && (has_trigger || heading);
             if !obliges {
                 if !obligations.is_empty() && carves_out_backups(n) {
                     backup = true;
@@ -415,12 +639,8 @@ impl Check for DataDeletion {
                 }
                 continue;
             }
-            for (re, name) in [
-                (&*TRIGGER_TERMINATION, "termination"),
-                (&*TRIGGER_COMPLETION, "completion"),
-                (&*TRIGGER_REQUEST, "request"),
-            ] {
-                if re.is_match(n) && !triggers.contains(&name) {
+            for name in sentence_triggers {
+                if !triggers.contains(&name) {
                     triggers.push(name);
                 }
             }
@@ -428,7 +648,7 @@ impl Check for DataDeletion {
             // Backups named as part of the duty ("including all backup media") are the
             // opposite of a carve-out.
             backup |= carves_out_backups(n);
-            let days = deadline_days(s.text);
+            let days = sentence_deadline(s.text);
             let deadline = match days {
                 Some(d) => Deadline::Days(d),
                 None if IMMEDIATE.is_match(n) => Deadline::Immediate,
@@ -468,14 +688,17 @@ impl Check for DataDeletion {
         }
 
         if obligations.is_empty() {
-            let mut report = Report::new(
+            // The aggregated-data sentence is a parameter, not a quote: a finding with evidence
+            // says the clause is there, and an aggregated-data right is no deletion clause.
+            let report = Report::new(
                 self.missing,
                 "no clause requires client data to be deleted or returned",
             )
-            .param("aggregated_data_right", aggregated);
-            if let Some(s) = aggregated_span {
-                report = report.quote(s);
-            }
+            .param("aggregated_data_right", aggregated)
+            .param_opt(
+                "aggregated_data_sentence",
+                aggregated_span.map(|s| contract.slice(s).trim()),
+            );
             return vec![report];
         }
         // The obligation with a stated deadline in days governs; otherwise the first one.
@@ -586,6 +809,15 @@ mod tests {
             &ENTITY,
             &CERT_NOISE,
             &COMPLIED,
+            &CLIENT_OWNED,
+            &REMOVE_FROM_STORAGE,
+            &PRESENT_DUTY,
+            &CLIENT_SUBJECT,
+            &THEREAFTER,
+            &STORAGE_FROM,
+            &LEAD_IN,
+            &ITEM_START,
+            &INLINE_ITEM,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -716,6 +948,166 @@ mod tests {
             "Buyer will supply raw materials (\"Buyer Components\"). Upon termination, Supplier shall return all Buyer Components within ten (10) days.",
         );
         assert_eq!(goods.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn present_tense_duties_oblige() {
+        for sentence in [
+            "Provider deletes Customer Content within thirty (30) days after the end of the subscription.",
+            "Deletion: on contract end, all Client data is deleted within 30 days.",
+        ] {
+            let r = run(sentence);
+            assert_eq!(r.verdict(), Verdict::Pass, "{sentence}");
+            assert_eq!(param(&r, "deadline_days"), Some(&ParamValue::Int(30)));
+        }
+        // The client deleting its own data is no duty of the provider.
+        let own = run(
+            "If Customer deletes any Customer Content after termination, it cannot be restored.",
+        );
+        assert_eq!(own.verdict(), Verdict::Fail);
+        // A conditional disposal of an interest is no deletion duty.
+        let interest = run(
+            "If Your interest is not disposed of within 6 months after such death, we may terminate this Agreement.",
+        );
+        assert_eq!(interest.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn end_of_any_engagement_and_plain_completion_are_triggers() {
+        for (sentence, trigger) in [
+            (
+                "After the Campaign ends, Agency shall promptly delete the customer lists and any copies of them.",
+                "termination",
+            ),
+            (
+                "At the end of each campaign Agency will purge Client's product feeds and customer segments from its tools within ten (10) days.",
+                "termination",
+            ),
+            (
+                "When the project wraps up, I will wipe every file you sent me from my laptop within 30 days.",
+                "termination",
+            ),
+            (
+                "I will delete your manuscript and reference photos from my devices when the commission is finished.",
+                "completion",
+            ),
+            (
+                "All client data will be deleted from our servers within 2 weeks after project delivery.",
+                "completion",
+            ),
+            (
+                "Interview recordings will be destroyed within 10 days after Client accepts the final report.",
+                "completion",
+            ),
+        ] {
+            let r = run(sentence);
+            assert_ne!(r.verdict(), Verdict::Fail, "{sentence}");
+            assert_eq!(
+                param(&r, "trigger"),
+                Some(&ParamValue::Text(trigger.into())),
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            param(
+                &run(
+                    "All client data will be deleted from our servers within 2 weeks after project delivery."
+                ),
+                "deadline_days"
+            ),
+            Some(&ParamValue::Int(14))
+        );
+    }
+
+    #[test]
+    fn client_things_and_storage_name_the_data() {
+        assert!(names_client_thing("purge client's product feeds"));
+        assert!(names_client_thing("delete your manuscript"));
+        assert!(names_client_thing("destroy all customer materials"));
+        assert!(!names_client_thing("at client's option, return the goods"));
+        assert!(!names_client_thing("destroy all promotional materials"));
+        // Goods and promotional materials are not data, even with a certificate.
+        let goods = run(
+            "Upon termination of this Agreement, Distributor shall, at Supplier's option, return or destroy all remaining stock of Products and all promotional materials within thirty (30) days, and certify the destruction in writing.",
+        );
+        assert_eq!(goods.verdict(), Verdict::Fail);
+        // "remove" deletes only from storage.
+        let site = run(
+            "The Contractor shall remove all its equipment, surplus materials and rubbish from the Site within fourteen (14) days after completion of the Works.",
+        );
+        assert_eq!(site.verdict(), Verdict::Fail);
+        let laptop = run(
+            "On termination, Consultant shall remove Client's source documents from its laptops and cloud storage within seven (7) days.",
+        );
+        assert_eq!(laptop.verdict(), Verdict::Pass);
+    }
+
+    #[test]
+    fn bare_return_of_confidential_documents_is_no_deletion_clause() {
+        let r = run(
+            "Upon the Disclosing Party's written request, the Receiving Party shall promptly return all documents, drawings, samples and other tangible materials containing Confidential Information.",
+        );
+        assert_eq!(r.verdict(), Verdict::Fail);
+        let data = run("Upon termination, Vendor shall return all Customer Data within 15 days.");
+        assert_eq!(data.verdict(), Verdict::Pass);
+    }
+
+    #[test]
+    fn context_lends_the_trigger_and_the_modal() {
+        // "Thereafter" takes the event of the sentence before.
+        let r = run(
+            "For thirty (30) days after termination, Customer may export its Customer Content. Thereafter, Provider will delete Customer Content from its production systems within a further sixty (60) days.",
+        );
+        assert_eq!(r.verdict(), Verdict::Warn);
+        assert_eq!(param(&r, "deadline_days"), Some(&ParamValue::Int(60)));
+        assert_eq!(
+            param(&r, "trigger"),
+            Some(&ParamValue::Text("termination".into()))
+        );
+        // An item takes the trigger of its lead-in, and the modal when it has none.
+        let r = run(
+            "12. Effect of Termination\n12.1 Upon any termination or expiry of this Agreement, the Supplier shall:\n(a) cease using the Customer Marks;\n(b) erase all Customer Data from its systems within fourteen (14) days.",
+        );
+        assert_eq!(r.verdict(), Verdict::Pass);
+        assert_eq!(param(&r, "deadline_days"), Some(&ParamValue::Int(14)));
+        // "Neither Party shall be required to destroy …" removes the duty.
+        let r = run(
+            "12. Effect of Termination\n12.1 Neither Party shall be required to destroy Confidential Information contained in electronic back-up files.",
+        );
+        assert_eq!(r.verdict(), Verdict::Fail);
+    }
+
+    #[test]
+    fn another_items_period_is_not_the_deadline() {
+        assert_eq!(
+            sentence_deadline(
+                "Upon termination: (a) all rights shall terminate, (b) Reseller shall pay all amounts within six (6) weeks of termination, and (c) each party shall delete the other party's content from their servers."
+            ),
+            None
+        );
+        assert_eq!(
+            sentence_deadline(
+                "Upon termination: (1) all rights shall end; and (2) within five (5) days of termination, Reseller must: (a) destroy all copies of the data; and (b) deliver a certificate."
+            ),
+            Some(5)
+        );
+        assert_eq!(
+            sentence_deadline(
+                "Within ninety (90) days after termination, Ono shall destroy all Data, subject to its right to keep one (1) copy for archiving."
+            ),
+            Some(90)
+        );
+    }
+
+    #[test]
+    fn aggregated_data_alone_is_no_clause_and_no_quote() {
+        let r = run("Provider may use such data in aggregated form to improve the Platform.");
+        assert_eq!(r.verdict(), Verdict::Fail);
+        assert!(r.finding().evidence.is_empty());
+        assert_eq!(
+            param(&r, "aggregated_data_right"),
+            Some(&ParamValue::Bool(true))
+        );
     }
 
     #[test]
