@@ -123,6 +123,27 @@ impl Report {
         &self.0
     }
 
+    /// The text of the quotes tagged `about` (`None`: the clause's own quotes) in `text`, the
+    /// contract the report is on, in order; a span outside `text` is skipped.
+    ///
+    /// ```
+    /// use clauselint_plugin_api::{Report, Span, Verdict};
+    /// let text = "Governed by New York law. Courts of New York.";
+    /// let r = Report::new(Verdict::Pass, "New York")
+    ///     .quote(Span::new(0, 25))
+    ///     .quote_for(Span::new(26, 45), "venue");
+    /// assert_eq!(r.quoted(text, None), ["Governed by New York law."]);
+    /// assert_eq!(r.quoted(text, Some("venue")), ["Courts of New York."]);
+    /// ```
+    pub fn quoted<'t>(&self, text: &'t str, about: Option<&str>) -> Vec<&'t str> {
+        self.0
+            .evidence
+            .iter()
+            .filter(|e| e.about.as_deref() == about)
+            .filter_map(|e| text.get(e.start..e.end))
+            .collect()
+    }
+
     /// Consumes the builder.
     pub fn into_finding(self) -> WireFinding {
         self.0

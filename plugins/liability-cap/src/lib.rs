@@ -1106,14 +1106,8 @@ mod tests {
         let text = "EXCEPT FOR LIABILITY ARISING UNDER SECTION 8 OF THIS AGREEMENT, IN NO EVENT SHALL EITHER PARTY'S LIABILITY ARISING OUT OF THIS AGREEMENT EXCEED THE TOTAL AMOUNT ACTUALLY PAID HEREUNDER DURING THE TWELVE (12) MONTHS PRIOR TO THE CLAIM.";
         let report = run(text);
         let f = report.finding();
-        let carve: Vec<&str> = f
-            .evidence
-            .iter()
-            .filter(|e| e.about.as_deref() == Some("uncapped-carve-out"))
-            .map(|e| &text[e.start..e.end])
-            .collect();
         assert_eq!(
-            carve,
+            report.quoted(text, Some("uncapped-carve-out")),
             ["EXCEPT FOR LIABILITY ARISING UNDER SECTION 8 OF THIS AGREEMENT"]
         );
         // The untagged main quote is still the whole cap sentence.
@@ -1127,14 +1121,7 @@ mod tests {
         let repeated = format!(
             "{text} EXCEPT FOR LIABILITY ARISING UNDER SECTION 8 OF THIS AGREEMENT, IN NO EVENT SHALL EITHER PARTY HAVE ANY LIABILITY FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES."
         );
-        let carves = |t: &str| {
-            run(t)
-                .finding()
-                .evidence
-                .iter()
-                .filter(|e| e.about.as_deref() == Some("uncapped-carve-out"))
-                .count()
-        };
+        let carves = |t: &str| run(t).quoted(t, Some("uncapped-carve-out")).len();
         assert_eq!(carves(&repeated), 1);
         let other = format!(
             "{text} EXCEPT FOR BREACH OF SECTION 9 (CONFIDENTIALITY), IN NO EVENT SHALL EITHER PARTY HAVE ANY LIABILITY FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES."

@@ -1022,15 +1022,6 @@ mod tests {
         );
     }
 
-    fn quotes(r: &Report, text: &str) -> Vec<String> {
-        r.finding()
-            .evidence
-            .iter()
-            .filter(|e| e.about.is_none())
-            .map(|e| text[e.start..e.end].to_owned())
-            .collect()
-    }
-
     #[test]
     fn exclusive_dealing_is_exclusivity_quoted_after_plainer_covenants() {
         // An exclusive grant explained: the grantor may not license others. Alone it is
@@ -1055,12 +1046,12 @@ mod tests {
             param(&r, "kind"),
             Some(&ParamValue::Text("non-compete".into()))
         );
-        let q = quotes(&r, &text);
+        let q = r.quoted(&text, None);
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].contains("CHT shall not"), "{q:?}");
         // Exclusive purchasing says where a party buys, not what it sells.
         let text = "4.1 Reseller shall not obtain the TouchStar Software or Support Services (or any software or services which compete with the TouchStar Software) for sale from any Entity other than TouchStar or its authorized agents.\n4.2 Reseller shall not import, promote, distribute, license, market or sell any products in the Territory which directly compete with the TouchStar Software or Support Services.";
-        let q = quotes(&run(text), text);
+        let q = run(text).quoted(text, None);
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].contains("shall not import"), "{q:?}");
     }

@@ -589,13 +589,7 @@ mod tests {
         );
         // Each quotes only its own covenants: the staff finding the two no-hire sentences,
         // the customer finding item (b) alone.
-        let quotes = |r: &Report| -> Vec<String> {
-            r.finding()
-                .evidence
-                .iter()
-                .map(|e| text[e.start..e.end].to_owned())
-                .collect()
-        };
+        let quotes = |r: &Report| r.quoted(text, None);
         let staff_quotes = quotes(staff);
         assert_eq!(staff_quotes.len(), 2, "{staff_quotes:?}");
         assert!(staff_quotes.iter().all(|q| q.contains("employee")));
