@@ -227,3 +227,70 @@ fn the_text_report_and_usage_errors() {
         assert!(stderr(&out).contains("error"), "{bad:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn a_held_out_fold_is_scored_apart_and_its_errors_stay_unlisted() {
+    let eval = eval_json(&[
+        "--cuad",
+        "corpus/labelled/playbook.jsonl",
+        "--hold-out",
+        "4",
+        "--show-errors",
+    ]);
+    assert_eq!(n(&eval["hold_out"]), 4);
+    for cat in ["Data Deletion", "GenAI Output Ownership"] {
+        let c = category(&eval, cat);
+        let h = &c["held_out"];
+        assert_eq!(n(&h["fold"]), 4);
+        // The development folds and the held-out one add up to the whole table, and the
+        // held-out counts are fold 4's.
+        for k in ["tp", "fp", "fn", "tn"] {
+            assert_eq!(
+                n(&h["development"][k]) + n(&h["held_out"][k]),
+                n(&c[k]),
+                "{cat} {k}"
+            );
+            let fold4 = c["folds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| n(&f["fold"]) == 4)
+                .unwrap();
+            assert_eq!(n(&h["held_out"][k]), n(&fold4[k]), "{cat} {k}");
+        }
+        assert_unit(&h["development_f1"], "development f1");
+        assert_unit(&h["held_out_f1"], "held-out f1");
+        let errors = &c["errors"];
+        for list in [
+            "false_positives",
+            "false_negatives",
+            "wrong_jurisdiction",
+            "quotes_outside",
+        ] {
+            for x in errors[list].as_array().unwrap() {
+                assert_ne!(n(&x["fold"]), 4, "{cat}: a held-out error listed: {x}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_held_out_fold_must_exist_and_excludes_fold() {
+    let plugins = plugin_dir(&CORE_CHECKS);
+    for args in [
+        &["--hold-out", "5"][..],
+        &["--hold-out", "1", "--fold", "2"][..],
+    ] {
+        let out = run(clauselint()
+            .args([
+                "eval",
+                "--cuad",
+                "corpus/labelled/playbook.jsonl",
+                "--plugins",
+            ])
+            .arg(plugins.path())
+            .args(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--hold-out"), "{}", stderr(&out));
+    }
+}

@@ -172,6 +172,10 @@ pub struct EvalArgs {
     /// Score only this fold (0-based).
     #[arg(long, value_name = "N")]
     pub fold: Option<usize>,
+    /// Hold this fold out: score it apart from the others (development) and never list its
+    /// errors, so that rules developed on the other folds are judged on unread contracts.
+    #[arg(long, value_name = "N")]
+    pub hold_out: Option<usize>,
     /// List false positives and false negatives per category, with their quotes, and the
     /// quotes of true positives that overlap no labelled span.
     #[arg(long)]

@@ -14,6 +14,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         fold: args.fold,
         jobs: args.jobs.unwrap_or(0),
         keep_errors: args.show_errors,
+        hold_out: args.hold_out,
     };
     let evaluation = evaluate(&args.cuad, &plugins, &options)?;
     let mut out = std::io::stdout().lock();

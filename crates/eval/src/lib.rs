@@ -33,6 +33,6 @@ mod run;
 pub use error::Error;
 pub use render::render_text;
 pub use run::{
-    CategoryResult, Errors, EvalOptions, Evaluation, Example, FoldResult, Share, Skipped,
+    CategoryResult, Errors, EvalOptions, Evaluation, Example, FoldResult, HeldOut, Share, Skipped,
     TextFidelity, Timing, Unreadable, evaluate,
 };

@@ -27,6 +27,14 @@ impl Counts {
         }
     }
 
+    /// Adds another matrix's counts to this one.
+    pub fn merge(&mut self, other: &Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+        self.tn += other.tn;
+    }
+
     /// Contracts counted.
     pub fn total(&self) -> usize {
         self.tp + self.fp + self.fn_ + self.tn

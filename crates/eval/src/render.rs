@@ -102,6 +102,31 @@ pub fn render_text(e: &Evaluation) -> String {
             out.push_str(&line);
         }
     }
+    if let Some(h) = e.hold_out {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Held out: fold {h}, scored apart (its errors are not listed); development: the other folds"
+        );
+        let _ = writeln!(
+            out,
+            "{:<w$}  {:>6} {:>6} {:>6}  {:>17}  {:>8}",
+            "category", "prec", "recall", "F1", "held-out TP/FP/FN", "F1",
+        );
+        for c in &e.categories {
+            let Some(x) = &c.held_out else { continue };
+            let _ = writeln!(
+                out,
+                "{:<w$}  {:>6} {:>6} {:>6}  {:>17}  {:>8}",
+                c.category,
+                num(x.development.precision()),
+                num(x.development.recall()),
+                num(x.development_f1),
+                format!("{}/{}/{}", x.held_out.tp, x.held_out.fp, x.held_out.fn_),
+                num(x.held_out_f1),
+            );
+        }
+    }
     if !e.skipped.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Not scored:");
@@ -125,6 +150,12 @@ pub fn render_text(e: &Evaluation) -> String {
                 any = true;
                 let _ = writeln!(out, "  {tag} [fold {}] {}: {}", x.fold, x.id, x.text);
             }
+        }
+        if errors.held_out_unlisted > 0 {
+            any = true;
+            let n = errors.held_out_unlisted;
+            let noun = if n == 1 { "error" } else { "errors" };
+            let _ = writeln!(out, "  ({n} {noun} of the held-out fold not listed)");
         }
         if !any {
             let _ = writeln!(out, "  none");
@@ -175,7 +206,8 @@ mod tests {
     use super::*;
     use crate::metrics::Counts;
     use crate::run::{
-        CategoryResult, CheckTiming, Errors, Example, FoldResult, Skipped, TextFidelity, Timing,
+        CategoryResult, CheckTiming, Errors, Example, FoldResult, HeldOut, Skipped, TextFidelity,
+        Timing,
     };
 
     #[test]
@@ -192,6 +224,7 @@ mod tests {
             contracts: 5,
             folds: 2,
             fold: None,
+            hold_out: Some(1),
             checks_loaded: vec!["governing-law".into()],
             categories: vec![CategoryResult {
                 category: "Governing Law".into(),
@@ -227,12 +260,20 @@ mod tests {
                 ],
                 f1_mean: Some(0.5),
                 f1_sd: None,
+                held_out: Some(HeldOut {
+                    fold: 1,
+                    development: counts,
+                    development_f1: counts.f1(),
+                    held_out: counts,
+                    held_out_f1: Some(0.25),
+                }),
                 errors: Some(Errors {
                     false_positives: vec![Example {
                         id: "c9".into(),
                         fold: 4,
                         text: "Ohio".into(),
                     }],
+                    held_out_unlisted: 2,
                     ..Errors::default()
                 }),
             }],
@@ -259,6 +300,13 @@ mod tests {
         assert!(s.contains("0.500       –   0.500       –"), "{s}");
         assert!(s.contains("Non-Compete → non-compete: check `non-compete` is not loaded"));
         assert!(s.contains("  FP  [fold 4] c9: Ohio"), "{s}");
+        assert!(
+            s.contains("(2 errors of the held-out fold not listed)"),
+            "{s}"
+        );
+        assert!(s.contains("Held out: fold 1"), "{s}");
+        assert!(s.contains("3/1/0"), "{s}");
+        assert!(s.contains("0.250"), "{s}");
         assert!(
             s.contains("Per check (ms/contract): shared preparation 0.100, governing-law 0.400."),
             "{s}"

@@ -30,6 +30,9 @@ pub struct EvalOptions {
     pub jobs: usize,
     /// Keep false positives and false negatives (with quotes) for listing.
     pub keep_errors: bool,
+    /// The held-out fold: scored apart from the others, and its errors never listed, so that
+    /// rules developed on the other folds can be judged on contracts nobody has read.
+    pub hold_out: Option<usize>,
 }
 
 impl Default for EvalOptions {
@@ -39,6 +42,7 @@ impl Default for EvalOptions {
             fold: None,
             jobs: 0,
             keep_errors: false,
+            hold_out: None,
         }
     }
 }
@@ -87,6 +91,23 @@ pub struct Errors {
     pub wrong_jurisdiction: Vec<Example>,
     /// True positives: a quote of the clause itself that overlaps no labelled span.
     pub quotes_outside: Vec<Example>,
+    /// Errors of the held-out fold, counted but not listed.
+    pub held_out_unlisted: usize,
+}
+
+/// A category's figures split into the development folds and the held-out one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldOut {
+    /// The held-out fold.
+    pub fold: usize,
+    /// Confusion counts of the other folds together.
+    pub development: Counts,
+    /// Their F1.
+    pub development_f1: Option<f64>,
+    /// Confusion counts of the held-out fold.
+    pub held_out: Counts,
+    /// Its F1.
+    pub held_out_f1: Option<f64>,
 }
 
 /// One fold's figures for one category.
@@ -136,6 +157,9 @@ pub struct CategoryResult {
     pub f1_mean: Option<f64>,
     /// Sample standard deviation (n − 1) of the per-fold F1 values.
     pub f1_sd: Option<f64>,
+    /// Development folds against the held-out one, when a fold is held out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_out: Option<HeldOut>,
     /// The contracts it got wrong, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Errors>,
@@ -223,6 +247,8 @@ pub struct Evaluation {
     pub folds: usize,
     /// The one fold scored, if restricted.
     pub fold: Option<usize>,
+    /// The held-out fold, if any.
+    pub hold_out: Option<usize>,
     /// Ids of the loaded checks.
     pub checks_loaded: Vec<String>,
     /// Figures per scored category, in mapping-table order.
@@ -299,6 +325,22 @@ pub fn evaluate(
             options.folds,
             options.folds - 1
         )));
+    }
+    if let Some(h) = options.hold_out {
+        if h >= options.folds || options.folds < 2 {
+            return Err(Error::Options(format!(
+                "--hold-out {h} does not exist with {} folds (folds are 0 to {}, and one must \
+                 remain)",
+                options.folds,
+                options.folds - 1
+            )));
+        }
+        if options.fold.is_some() {
+            return Err(Error::Options(
+                "--hold-out and --fold do not go together: --fold already scores one fold"
+                    .to_owned(),
+            ));
+        }
     }
     let started = Instant::now();
     let (active, mut skipped): (Vec<&CategoryCheck>, Vec<Skipped>) = {
@@ -415,6 +457,7 @@ pub fn evaluate(
         contracts: contracts.len(),
         folds: options.folds,
         fold: options.fold,
+        hold_out: options.hold_out,
         checks_loaded: plugins.iter().map(|p| p.info().id.clone()).collect(),
         categories,
         skipped,
@@ -647,7 +690,10 @@ fn aggregate(
                 jur_ok += 1;
             }
         }
-        if options.keep_errors {
+        let unread = options.hold_out == Some(c.index % options.folds);
+        if options.keep_errors && unread {
+            errors.held_out_unlisted += o.outside.len() + usize::from(o.example.is_some());
+        } else if options.keep_errors {
             errors
                 .quotes_outside
                 .extend(o.outside.iter().map(|text| Example {
@@ -656,7 +702,7 @@ fn aggregate(
                     text: text.clone(),
                 }));
         }
-        if let Some(text) = &o.example {
+        if let Some(text) = o.example.as_ref().filter(|_| !unread) {
             let example = Example {
                 id: c.id.clone(),
                 fold: c.index % options.folds,
@@ -669,6 +715,20 @@ fn aggregate(
             }
         }
     }
+    let held_out = options.hold_out.map(|h| {
+        let mut development = Counts::default();
+        for (_, fold) in per_fold.iter().enumerate().filter(|(i, _)| *i != h) {
+            development.merge(fold);
+        }
+        let held = per_fold.get(h).copied().unwrap_or_default();
+        HeldOut {
+            fold: h,
+            development,
+            development_f1: development.f1(),
+            held_out: held,
+            held_out_f1: held.f1(),
+        }
+    });
     let folds: Vec<FoldResult> = per_fold
         .into_iter()
         .enumerate()
@@ -695,6 +755,7 @@ fn aggregate(
         folds,
         f1_mean,
         f1_sd,
+        held_out,
         errors: options.keep_errors.then_some(errors),
     }
 }
