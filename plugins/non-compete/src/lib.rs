@@ -12,7 +12,8 @@
 //! restriction (`kind = "non-compete"` otherwise), so that callers who mean a covenant not to
 //! compete in the narrow sense (CUAD's Non-Compete label) can leave it out. Exclusive dealing
 //! that is no covenant not to compete (an exclusive grant explained, exclusive purchasing) is
-//! kept as exclusivity and quoted only when nothing plainer is found. Sentences about
+//! kept as exclusivity and quoted only when nothing plainer is found; a licence's use
+//! restriction ("use the Product to develop a competing product") is none. Sentences about
 //! covenants rather than covenants (definitions, headings, "shall not apply to", acknowledgements
 //! that the restrictions are reasonable) are skipped. The verdict is the worst the playbook assigns; a
 //! contract with a covenant that is within policy passes, and a contract with no covenant at all
@@ -337,6 +338,15 @@ static NOT_A_COVENANT: LazyLock<Regex> = LazyLock::new(|| {
         r#"^\W*(?:[\w-]+["”')]*\s+){1,5}?(?:means|shall\s+mean|has\s+the\s+meaning)\b|\bdisparag\w*|\bderogat\w*\s+from\b|\barbitrators?\b|\bnot\s+(?:constitute|be\s+deemed|be)\s+a\s+(?:breach|violation)\b|\bconfusingly\s+similar\b|\bcolou?rable\s+imitation\b|\binsur(?:ed|ance)\b|\bcontain\w*\s+(?:a|any)\s+(?:[\w-]+\s+){0,2}?(?:non-?\s?compet\w*|restrictive)\s+(?:covenants?|clauses?|provisions?)\b|\b(?:shall|will|does|do)\s+not\s+apply\s+to\b|\bnot\s+be\s+deemed\s+to\s+(?:compete|be\s+competitive|violate|breach)\b|\b(?:violation|violate|breach|enforce\w*|enforcement)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b|\b(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?|restrictions)\b.{0,80}?\b(?:is|are)\s+(?:fair|reasonable|necessary)\b|\bnone\s+of\s+the\s+restrictive\s+covenants\b|\bnot\b[\s,]+(?:(?:directly|indirectly|or|knowingly|otherwise|use\s+or)[\s,]+){0,4}(?:disclose|divulge|reveal)\b|\b(?:abide\s+by|comply\s+with)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:covenants?\s+not\s+to\s+compete|non-?\s?competition|non-?\s?compete|restrictive\s+covenants?)\b"#,
     )
 });
+/// A licence's use restriction: "Customer will not … (vii) use the Product to develop a competing
+/// service or product", "access the Service in order to build a competitive product". It limits
+/// what the licensed thing may be used for, not whether its user may compete — the user may
+/// build a rival with anything else — so it is no covenant not to compete.
+static USE_RESTRICTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:use|access|copy)\s+(?:the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:in\s+order\s+)?to\s+(?:develop|build|create|design|train|make|improve)\s+(?:a\s+|an\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:competing|competitive|similar|rival)\b",
+    )
+});
 static NON_COMPETE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bnon-?\s?competition\b|\bnon-?\s?compete\b|\bcovenant\s+not\s+to\s+compete\b|\brestrictive\s+covenants?\b",
@@ -497,12 +507,22 @@ impl NonCompete {
         // The main statement, without a proviso: "X shall not … ; provided that the foregoing
         // will not restrict …" carves an exception out of the covenant, it grants no freedom.
         let n = PROVISO.find(n).map_or(n, |p| &n[..p.start()]);
-        let competitive = COMPETITIVE
-            .find_iter(n)
-            .any(|m| !COMPETITIVE_NOISE.is_match(&n[m.start()..]))
-            || (cue_on("c:other-than")
-                && n.contains("other than")
-                && OTHER_THAN_PRODUCTS.is_match(n));
+        // Competition named only inside a licence's use restriction is no covenant's.
+        let uses: Vec<(usize, usize)> =
+            if ["compet", "similar", "rival"].iter().any(|w| n.contains(w)) {
+                USE_RESTRICTION
+                    .find_iter(n)
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        let competitive = COMPETITIVE.find_iter(n).any(|m| {
+            !COMPETITIVE_NOISE.is_match(&n[m.start()..])
+                && !uses.iter().any(|&(a, b)| a <= m.start() && m.end() <= b)
+        }) || (cue_on("c:other-than")
+            && n.contains("other than")
+            && OTHER_THAN_PRODUCTS.is_match(n));
         let exclusive_for = EXCLUSIVITY.is_match(n);
         let names_covenant = NON_COMPETE_WORDS.is_match(n);
         let broad = BROAD_TRIGGER.is_match(n);
@@ -906,6 +926,7 @@ mod tests {
             &FREEDOM,
             &EXCLUSIVE_DEALING,
             &NOT_A_COVENANT,
+            &USE_RESTRICTION,
             &NON_SOLICIT,
             &INDUSTRY,
             &NEGATION,
@@ -1062,6 +1083,19 @@ mod tests {
             "B. UTEK shall not have or be deemed to have, fiduciary obligations or duties to AVDU, and shall be able to pursue, conduct and carry on for its own account (or for the account of others) such activities, ventures, businesses and other pursuits as UTEK in its sole discretion may elect.",
         );
         assert_eq!(r.verdict(), Verdict::Missing);
+    }
+
+    #[test]
+    fn a_licence_use_restriction_is_no_covenant() {
+        for text in [
+            "(a) Except as expressly permitted by this Agreement, Customer will not (and will not allow anyone else to): (i) reverse engineer, decompile, or attempt to discover any source code of the Product; (ii) copy, modify, or create derivative works of the Product; (iii) use the Product to develop a competing service or product; (iv) use the Product with prohibited data.",
+            "Licensee shall not access the Service in order to build a competitive product or service.",
+        ] {
+            assert_eq!(run(text).verdict(), Verdict::Missing, "{text}");
+        }
+        // A covenant not to compete stays one beside it.
+        let text = "Customer shall not use the Product to develop a competing product, and during the Term and for twelve (12) months thereafter Consultant shall not provide services to any competitor of Customer.";
+        assert!(!run(text).finding().evidence.is_empty());
     }
 
     #[test]
