@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use clauselint_sdk::duration::find_durations;
 use clauselint_sdk::pattern::constant as re;
 use clauselint_sdk::percent::find_percents;
-use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences};
+use clauselint_sdk::sentences::{ContractSentence, NormalizedSentences, is_title};
 use clauselint_sdk::verdicts::{MISSING_GRADES, among};
 use clauselint_sdk::{Check, Contract, Report, Span, Verdict};
 use regex::Regex;
@@ -57,6 +57,13 @@ pub struct PaymentTerms {
 }
 
 /// A sentence about paying money at all.
+/// A duty to pay or to bill, as opposed to a mention of payment ("Customer owns Deliverables
+/// upon payment of the Fees", "Payment Process", a drafting note).
+static PAY_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+to|are\s+to)\s+(?:\w+\s+){0,3}?(?:pay|invoice|bill|remit)\b|\b(?:is|are|be|becomes?)\s+(?:\w+\s+){0,2}?(?:payable|due|paid)\b|\bnet\s+\d",
+    )
+});
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:pay|pays|paid|paying|payment|payments|payable|invoice[sd]?|invoicing|remit|remittance|net\s+\d|fees?\s+(?:are|shall\s+be)\s+due)\b",
@@ -152,6 +159,9 @@ struct Terms {
     milestones: Vec<(f64, Span)>,
     /// The first sentence about paying at all.
     first_payment: Option<Span>,
+    /// The first sentence that says someone pays ("Client shall pay", "fees are payable",
+    /// "Provider will invoice"): the quote when nothing more telling is found.
+    first_duty: Option<Span>,
 }
 
 /// The longest period read as a payment deadline, in days.
@@ -207,6 +217,9 @@ fn read_terms(sentences: &NormalizedSentences<'_>) -> Terms {
         let paying = PAYMENT.is_match(text);
         if paying && t.first_payment.is_none() {
             t.first_payment = Some(s.span);
+        }
+        if paying && t.first_duty.is_none() && !is_title(s.text, text) && PAY_DUTY.is_match(text) {
+            t.first_duty = Some(s.span);
         }
         if paying && let Some(days) = days_of(text) {
             let longer = t.net_days.is_none_or(|(d, _)| days > d);
@@ -383,7 +396,7 @@ impl Check for PaymentTerms {
             notes.push("no right to suspend work for non-payment".to_owned());
         }
         if quotes.is_empty() {
-            quotes.push(first);
+            quotes.push(t.first_duty.unwrap_or(first));
         }
         // The deciding sentences first (deadline, deposit, milestones), each quoted once.
         let mut seen = Vec::new();
@@ -464,9 +477,31 @@ mod tests {
     }
 
     #[test]
+    fn the_quote_is_a_duty_to_pay_not_a_mention_of_payment() {
+        let text = "1. Ownership. Customer owns Deliverables upon payment of associated Fees.\n2. Fees. Customer will pay the Fees stated in the Order Form.";
+        let r = run(text);
+        assert_eq!(
+            r.quoted(text, None),
+            ["Customer will pay the Fees stated in the Order Form."],
+            "{:?}",
+            r.finding()
+        );
+        // A cap measured by fees "paid or payable" is no duty to pay.
+        let text = "8. Liability. Liability is limited to the fees paid or payable in the prior 12 months.\n9. Fees. Fees are payable in advance.";
+        assert_eq!(
+            run(text).quoted(text, None),
+            ["Fees are payable in advance."]
+        );
+        // With no duty anywhere, the mention is all there is to quote.
+        let text = "1. Ownership. Customer owns Deliverables upon payment of associated Fees.";
+        assert_eq!(run(text).quoted(text, None).len(), 1);
+    }
+
+    #[test]
     fn all_patterns_compile() {
         for r in [
             &PAYMENT,
+            &PAY_DUTY,
             &NET,
             &DEADLINE,
             &ON_RECEIPT,
