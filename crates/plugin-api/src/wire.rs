@@ -134,6 +134,7 @@ impl Report {
     ///     .quote_for(Span::new(26, 45), "venue");
     /// assert_eq!(r.quoted(text, None), ["Governed by New York law."]);
     /// assert_eq!(r.quoted(text, Some("venue")), ["Courts of New York."]);
+    /// assert_eq!(r.tags(), [None, Some("venue")]);
     /// ```
     pub fn quoted<'t>(&self, text: &'t str, about: Option<&str>) -> Vec<&'t str> {
         self.0
@@ -142,6 +143,12 @@ impl Report {
             .filter(|e| e.about.as_deref() == about)
             .filter_map(|e| text.get(e.start..e.end))
             .collect()
+    }
+
+    /// What each quote is about, in order: `None` for the clause's own quotes, the tag of a
+    /// supporting one.
+    pub fn tags(&self) -> Vec<Option<&str>> {
+        self.0.evidence.iter().map(|e| e.about.as_deref()).collect()
     }
 
     /// Consumes the builder.

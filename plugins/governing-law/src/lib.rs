@@ -828,13 +828,7 @@ mod tests {
         assert_eq!(param(&r, "arbitration"), Some(&ParamValue::Bool(true)));
         assert_eq!(param(&r, "arbitration_institution"), Some(&text("ICC")));
         // The law is the clause; the arbitration sentence is quoted as support, tagged.
-        let about: Vec<Option<&str>> = r
-            .finding()
-            .evidence
-            .iter()
-            .map(|e| e.about.as_deref())
-            .collect();
-        assert_eq!(about, [None, Some("arbitration")]);
+        assert_eq!(r.tags(), [None, Some("arbitration")]);
         assert_eq!(
             param(&r, "arbitration_seat"),
             Some(&text("London, England"))

@@ -993,13 +993,7 @@ mod tests {
         assert_eq!(param(&r, "non_solicitation"), Some(&ParamValue::Bool(true)));
         assert_eq!(param(&r, "duration_months"), None);
         // The sentence is quoted as support for the parameter, not as a covenant.
-        let about: Vec<Option<&str>> = r
-            .finding()
-            .evidence
-            .iter()
-            .map(|e| e.about.as_deref())
-            .collect();
-        assert_eq!(about, [Some("non-solicitation")]);
+        assert_eq!(r.tags(), [Some("non-solicitation")]);
     }
 
     #[test]
